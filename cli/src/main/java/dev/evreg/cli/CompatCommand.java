@@ -1,0 +1,159 @@
+package dev.evreg.cli;
+
+import dev.evreg.compat.CheckOptions;
+import dev.evreg.compat.CompatibilityChecker;
+import dev.evreg.compat.CompatibilityReport;
+import dev.evreg.compat.Finding;
+import dev.evreg.compat.JsonPolicy;
+import dev.evreg.compat.Level;
+import dev.evreg.compat.ParsedSchema;
+import dev.evreg.compat.ProtoRules;
+import dev.evreg.compat.SchemaFormat;
+import dev.evreg.compat.SchemaReader;
+import dev.evreg.compat.VersionResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "compat", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Check that a candidate schema is compatible with its previous versions.",
+        "The last file is the candidate; the files before it are previous versions, oldest first. "
+            + "Non-transitive levels compare with the last previous file only; transitive levels with all of them."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  evreg compat schemas/v1.avsc schemas/v2.avsc",
+        "  evreg compat --level FULL_TRANSITIVE v1.avsc v2.avsc v3.avsc",
+        "  evreg compat --output json old.avsc new.avsc",
+        "",
+        "Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage, 3 internal error."})
+final class CompatCommand implements Callable<Integer> {
+
+  private final PrintStream out;
+
+  CompatCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Option(names = {"-l", "--level"}, paramLabel = "LEVEL", defaultValue = "BACKWARD", converter = Converters.LevelConverter.class,
+      description = "NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE "
+          + "(default: ${DEFAULT-VALUE}).")
+  Level level;
+
+  @Option(names = {"-t", "--type"}, paramLabel = "TYPE", converter = Converters.FormatConverter.class,
+      description = "Schema type avro, json or protobuf; by default it comes from the extension (.avsc, .json, .proto).")
+  SchemaFormat type;
+
+  @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "strict", converter = Converters.PolicyConverter.class,
+      description = "JSON Schema policy: strict or lenient (default: ${DEFAULT-VALUE}).")
+  JsonPolicy policy;
+
+  @Option(names = "--proto-rules", paramLabel = "RULES", defaultValue = "registry", converter = Converters.ProtoRulesConverter.class,
+      description = "Protobuf rule set: registry, wire or wire-json (default: ${DEFAULT-VALUE}).")
+  ProtoRules protoRules;
+
+  @Option(names = {"-I", "--proto-path"}, paramLabel = "DIR",
+      description = "A folder to resolve .proto imports against (repeatable). The importing file's folder "
+          + "and its parents up to the project root are always searched.")
+  List<Path> protoPaths = new ArrayList<>();
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = Converters.DurationConverter.class,
+      description = "Time bound of each comparison (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(names = "--max-schema-size", paramLabel = "SIZE", defaultValue = "10MB", converter = Converters.SizeConverter.class,
+      description = "Largest schema file read (default: ${DEFAULT-VALUE}).")
+  long maxSchemaSize;
+
+  @Mixin
+  ReportOptions report;
+
+  @Mixin
+  GlobalOptions global;
+
+  @Parameters(arity = "2..*", paramLabel = "FILE", description = "Previous versions, oldest first, then the candidate.")
+  List<String> files;
+
+  @Override
+  public Integer call() {
+    SchemaReader reader = new SchemaReader(SchemaReader.Options.DEFAULTS.withMaxBytes(maxSchemaSize).withProtoPaths(protoPaths));
+    List<ParsedSchema> schemas = new ArrayList<>();
+    for (String f : files) {
+      schemas.add(reader.read(Path.of(f), f, SchemaReader.formatOf(f, type)));
+    }
+    ParsedSchema candidate = schemas.get(schemas.size() - 1);
+    List<ParsedSchema> previous = schemas.subList(0, schemas.size() - 1);
+    CheckOptions options = new CheckOptions(policy, protoRules, timeout);
+    CompatibilityReport result = CompatibilityChecker.standard().check(level, previous, candidate, options);
+    if (report.output == OutputFormat.JSON) {
+      out.print(Json.render(json(result)));
+    } else {
+      text(result, previous.size());
+    }
+    boolean fail = result.findings().stream().anyMatch(f -> f.severity().atLeast(report.failOn));
+    return fail ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  private void text(CompatibilityReport result, int previousCount) {
+    Style style = Style.forTerminal(report.noColor);
+    for (VersionResult v : result.results()) {
+      for (Finding f : v.findings()) {
+        out.println(style.line(f, "[version " + v.version() + ": " + Style.where(f.previous()) + "]"));
+      }
+    }
+    if (!report.quiet) {
+      out.println(summary(result, previousCount));
+    }
+  }
+
+  static String summary(CompatibilityReport r, int previousCount) {
+    if (r.level() == Level.NONE) {
+      return "Level NONE: nothing to check; " + r.candidate() + " is accepted.";
+    }
+    List<VersionResult> failing = r.failing();
+    if (failing.isEmpty()) {
+      String against = r.results().size() == 1
+          ? "version " + r.results().get(0).version() + " (" + r.results().get(0).path() + ")"
+          : "all " + r.results().size() + " previous versions";
+      return r.candidate() + " is " + r.level() + " compatible with " + against + ".";
+    }
+    long errors = r.findings().size();
+    String versions = failing.stream().map(v -> "version " + v.version() + " (" + v.path() + ")")
+        .collect(Collectors.joining(", "));
+    return errors + (errors == 1 ? " error" : " errors") + ": " + r.candidate() + " is not " + r.level()
+        + " compatible with " + versions
+        + (r.results().size() > 1 ? " (" + failing.size() + " of " + r.results().size() + " versions fail)" : "") + ".";
+  }
+
+  private static Map<String, Object> json(CompatibilityReport r) {
+    Map<String, Object> m = Json.object();
+    m.put("command", "compat");
+    m.put("level", r.level().name());
+    m.put("candidate", r.candidate());
+    m.put("compatible", r.compatible());
+    List<Object> versions = new ArrayList<>();
+    for (VersionResult v : r.results()) {
+      Map<String, Object> vm = Json.object();
+      vm.put("version", v.version());
+      vm.put("path", v.path());
+      vm.put("compatible", v.compatible());
+      vm.put("findings", v.findings().stream().map(Json::finding).toList());
+      versions.add(vm);
+    }
+    m.put("versions", versions);
+    m.put("findings", r.findings().stream().map(Json::finding).toList());
+    Map<String, Object> summary = Json.object();
+    summary.put("errors", r.findings().stream().filter(f -> f.severity() == dev.evreg.compat.Severity.ERROR).count());
+    summary.put("failingVersions", r.failing().stream().map(VersionResult::version).toList());
+    m.put("summary", summary);
+    return m;
+  }
+}

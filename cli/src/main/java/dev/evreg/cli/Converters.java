@@ -1,0 +1,137 @@
+package dev.evreg.cli;
+
+import dev.evreg.compat.JsonPolicy;
+import dev.evreg.compat.Level;
+import dev.evreg.compat.ProtoRules;
+import dev.evreg.compat.SchemaFormat;
+import dev.evreg.compat.Severity;
+import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** picocli converters whose errors name the accepted values. */
+final class Converters {
+
+  private Converters() {}
+
+  static final class LevelConverter implements ITypeConverter<Level> {
+    @Override
+    public Level convert(String value) {
+      try {
+        return Level.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown level '" + value + "'; expected one of NONE, BACKWARD, "
+            + "BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE");
+      }
+    }
+  }
+
+  static final class FormatConverter implements ITypeConverter<SchemaFormat> {
+    @Override
+    public SchemaFormat convert(String value) {
+      return SchemaFormat.fromName(value).orElseThrow(() ->
+          new TypeConversionException("unknown schema type '" + value + "'; expected avro, json or protobuf"));
+    }
+  }
+
+  static final class PolicyConverter implements ITypeConverter<JsonPolicy> {
+    @Override
+    public JsonPolicy convert(String value) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "strict" -> JsonPolicy.STRICT;
+        case "lenient" -> JsonPolicy.LENIENT;
+        default -> throw new TypeConversionException("unknown policy '" + value + "'; expected strict or lenient");
+      };
+    }
+  }
+
+  static final class ProtoRulesConverter implements ITypeConverter<ProtoRules> {
+    @Override
+    public ProtoRules convert(String value) {
+      return switch (value.toLowerCase(Locale.ROOT).replace('_', '-')) {
+        case "registry" -> ProtoRules.REGISTRY;
+        case "wire" -> ProtoRules.WIRE;
+        case "wire-json" -> ProtoRules.WIRE_JSON;
+        default -> throw new TypeConversionException("unknown Protobuf rule set '" + value + "'; expected registry, wire or wire-json");
+      };
+    }
+  }
+
+  static final class SeverityConverter implements ITypeConverter<Severity> {
+    @Override
+    public Severity convert(String value) {
+      try {
+        return Severity.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown severity '" + value + "'; expected error, warning or info");
+      }
+    }
+  }
+
+  static final class OutputConverter implements ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      try {
+        return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown output format '" + value + "'; expected text or json");
+      }
+    }
+  }
+
+  /** Seconds, or a number with ms, s or m: {@code 5}, {@code 500ms}, {@code 2m}. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String v = value.trim().toLowerCase(Locale.ROOT);
+      try {
+        if (v.endsWith("ms")) {
+          return positive(Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))), value);
+        }
+        if (v.endsWith("m")) {
+          return positive(Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1))), value);
+        }
+        if (v.endsWith("s")) {
+          v = v.substring(0, v.length() - 1);
+        }
+        return positive(Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000)), value);
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "' is not a duration; write it as 5, 5s, 500ms or 2m");
+      }
+    }
+
+    private static Duration positive(Duration d, String value) {
+      if (d.isNegative() || d.isZero()) {
+        throw new TypeConversionException("the duration '" + value + "' must be greater than zero");
+      }
+      return d;
+    }
+  }
+
+  /** Bytes, or a number with KB, MB or GB (powers of 1024). */
+  static final class SizeConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      String v = value.trim().toUpperCase(Locale.ROOT);
+      long unit = 1;
+      if (v.endsWith("KB") || v.endsWith("K")) {
+        unit = 1024;
+      } else if (v.endsWith("MB") || v.endsWith("M")) {
+        unit = 1024 * 1024;
+      } else if (v.endsWith("GB") || v.endsWith("G")) {
+        unit = 1024L * 1024 * 1024;
+      }
+      String digits = v.replaceAll("[KMGB]+$", "");
+      try {
+        long n = Long.parseLong(digits) * unit;
+        if (n <= 0) {
+          throw new NumberFormatException();
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "' is not a size; write it as 10MB, 512KB or a number of bytes");
+      }
+    }
+  }
+}

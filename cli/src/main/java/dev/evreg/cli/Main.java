@@ -1,0 +1,114 @@
+package dev.evreg.cli;
+
+import dev.evreg.compat.source.SchemaException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+
+/** The entry point. Only {@link #main} exits the JVM; tests call {@link #run}. */
+public final class Main {
+
+  /** Deep but legal schemas recurse deeply in the parsers; the worker thread gets room for that. */
+  private static final long STACK_BYTES = 512L * 1024 * 1024;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(System.out, System.err, args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line and returns its exit code; never exits the JVM. */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    AtomicInteger code = new AtomicInteger(ExitCode.INTERNAL.code());
+    Thread worker = new Thread(null, () -> code.set(execute(out, err, args)), "evreg", STACK_BYTES);
+    worker.start();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    out.flush();
+    err.flush();
+    return code.get();
+  }
+
+  /** The subcommands, built on demand: picocli's reflective model costs time at every start. */
+  private static Map<String, Function<PrintStream, Object>> commands() {
+    Map<String, Function<PrintStream, Object>> m = new LinkedHashMap<>();
+    m.put("compat", CompatCommand::new);
+    m.put("rules", RulesCommand::new);
+    return m;
+  }
+
+  static int execute(PrintStream out, PrintStream err, String... args) {
+    boolean verbose = List.of(args).contains("-v") || List.of(args).contains("--verbose");
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      out.println(EvregCommand.Version.text());
+      return ExitCode.OK.code();
+    }
+    long start = System.nanoTime();
+    Map<String, Function<PrintStream, Object>> commands = commands();
+    String invoked = List.of(args).stream().filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+    CommandLine cl = new CommandLine(new EvregCommand());
+    commands.forEach((name, factory) -> {
+      if (invoked == null || !commands.containsKey(invoked) || invoked.equals(name)) {
+        cl.addSubcommand(name, new CommandLine(factory.apply(out)));
+      }
+    });
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setParameterExceptionHandler((ex, a) -> {
+      String command = ex.getCommandLine().getCommandName();
+      String prefix = command.equals("evreg") ? "evreg" : "evreg " + command;
+      err.println(prefix + ": " + SchemaMessages.oneLine(ex.getMessage()) + " (see '" + prefix + " --help')");
+      return ExitCode.USAGE.code();
+    });
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, err, verbose));
+    long built = System.nanoTime();
+    try {
+      int code = cl.execute(args);
+      if (verbose) {
+        err.printf("evreg: timing: command line %d ms, command %d ms%n",
+            (built - start) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
+      }
+      return code;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return failure(e, err, verbose);
+    }
+  }
+
+  /** One line on stderr for every failure; the stack trace only with --verbose. */
+  static int failure(Throwable e, PrintStream err, boolean verbose) {
+    int code;
+    if (e instanceof SchemaException s) {
+      String where = s.path() == null ? "" : s.line() > 0 ? s.path() + ":" + s.line() + ":" + s.column() + ": " : s.path() + ": ";
+      err.println(where + "error: " + SchemaMessages.oneLine(s.reason()));
+      code = ExitCode.USAGE.code();
+    } else if (e instanceof UserError) {
+      err.println("evreg: " + SchemaMessages.oneLine(e.getMessage()));
+      code = ExitCode.USAGE.code();
+    } else if (e instanceof StackOverflowError) {
+      err.println("evreg: the schema nests too deeply to check");
+      code = ExitCode.USAGE.code();
+    } else if (e instanceof OutOfMemoryError) {
+      err.println("evreg: out of memory; raise the heap with EVREG_JAVA_OPTS=-Xmx2g");
+      code = ExitCode.USAGE.code();
+    } else {
+      err.println("evreg: internal error: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + SchemaMessages.oneLine(e.getMessage()))
+          + (verbose ? "" : " (run with --verbose for the stack trace, and please report it)"));
+      code = ExitCode.INTERNAL.code();
+    }
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    return code;
+  }
+}

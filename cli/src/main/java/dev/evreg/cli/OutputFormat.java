@@ -1,0 +1,7 @@
+package dev.evreg.cli;
+
+/** How findings are printed. */
+enum OutputFormat {
+  TEXT,
+  JSON
+}

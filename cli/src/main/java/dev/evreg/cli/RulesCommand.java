@@ -1,0 +1,50 @@
+package dev.evreg.cli;
+
+import dev.evreg.compat.RuleCatalog;
+import dev.evreg.compat.RuleInfo;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "rules", mixinStandardHelpOptions = true,
+    description = "Print the catalogue of built-in rules: id, category, default severity and summary.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  evreg rules", "  evreg rules --output json"})
+final class RulesCommand implements Callable<Integer> {
+
+  private final PrintStream out;
+
+  RulesCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Mixin
+  ReportOptions report;
+
+  @Mixin
+  GlobalOptions global;
+
+  @Override
+  public Integer call() {
+    List<RuleInfo> rules = RuleCatalog.builtIn();
+    if (report.output == OutputFormat.JSON) {
+      out.print(Json.render(rules.stream().map(r -> {
+        Map<String, Object> m = Json.object();
+        m.put("id", r.id());
+        m.put("category", r.category());
+        m.put("severity", r.defaultSeverity().label());
+        m.put("summary", r.summary());
+        return m;
+      }).toList()));
+      return ExitCode.OK.code();
+    }
+    int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(10);
+    for (RuleInfo r : rules) {
+      out.printf("%-" + width + "s  %-13s  %-7s  %s%n", r.id(), r.category(), r.defaultSeverity().label(), r.summary());
+    }
+    return ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,257 @@
+package dev.evreg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MainTest {
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static final String V1 = """
+      {"type": "record", "name": "UserSignedUp", "namespace": "com.acme.users",
+       "fields": [{"name": "userId", "type": "string"}]}
+      """;
+  static final String OK = """
+      {"type": "record", "name": "UserSignedUp", "namespace": "com.acme.users",
+       "fields": [{"name": "userId", "type": "string"},
+                  {"name": "plan", "type": "string", "default": "free"}]}
+      """;
+  static final String BAD = """
+      {"type": "record", "name": "UserSignedUp", "namespace": "com.acme.users",
+       "fields": [{"name": "userId", "type": "string"},
+                  {"name": "plan", "type": "string"}]}
+      """;
+
+  @TempDir
+  Path dir;
+
+  String v1;
+  String ok;
+  String bad;
+
+  @BeforeEach
+  void files() throws IOException {
+    v1 = write("v1.avsc", V1);
+    ok = write("ok.avsc", OK);
+    bad = write("bad.avsc", BAD);
+  }
+
+  String write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p.toString();
+  }
+
+  @Test
+  void versionAndHelp() {
+    Result v = run("--version");
+    assertEquals(0, v.code());
+    assertEquals("evreg 0.1.0", v.out().trim());
+    Result h = run("--help");
+    assertEquals(0, h.code());
+    assertTrue(h.out().contains("compat") && h.out().contains("rules") && h.out().contains("Examples:"), h.out());
+    Result ch = run("compat", "--help");
+    assertEquals(0, ch.code());
+    assertTrue(ch.out().contains("Examples:") && ch.out().contains("--level"), ch.out());
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Result r = run();
+    assertEquals(2, r.code());
+    assertEquals(1, r.err().lines().count(), r.err());
+  }
+
+  @Test
+  void compatibleChangeExitsZeroWithASummary() {
+    Result r = run("compat", "--level", "BACKWARD", v1, ok);
+    assertEquals(0, r.code(), r.err());
+    assertEquals(ok + " is BACKWARD compatible with version 1 (" + v1 + ").\n", r.out());
+  }
+
+  @Test
+  void breakingChangeExitsOneWithLocatedFinding() {
+    Result r = run("compat", "--no-color", v1, bad);
+    assertEquals(1, r.code(), r.err());
+    String first = r.out().lines().findFirst().orElseThrow();
+    assertTrue(first.startsWith(bad + ":3:13: error READER_FIELD_MISSING_DEFAULT_VALUE Field \"plan\" was added"), first);
+    assertTrue(first.endsWith("[version 1: " + v1 + ":1:1]"), first);
+    assertTrue(r.out().contains("1 error: " + bad + " is not BACKWARD compatible with version 1"), r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void forwardOfTheSamePairIsCompatibleAndLevelsAreCaseInsensitive() {
+    assertEquals(0, run("compat", "--level", "forward", v1, bad).code());
+    assertEquals(0, run("compat", "--level", "NONE", v1, bad).code());
+    assertEquals(1, run("compat", "--level", "full-transitive", v1, bad).code());
+  }
+
+  @Test
+  void quietPrintsFindingsOnly() {
+    assertEquals("", run("compat", "-q", v1, ok).out());
+    assertEquals(1, run("compat", "-q", v1, bad).out().lines().count());
+  }
+
+  @Test
+  void transitiveLevelsReportEveryFailingVersion() throws IOException {
+    String v2 = write("v2.avsc", OK.replace("\"free\"", "\"pro\""));
+    String v3 = write("v3.avsc", BAD.replace("\"type\": \"string\"}]", "\"type\": \"int\"}]"));
+    Result r = run("compat", "--level", "BACKWARD_TRANSITIVE", v1, v2, ok, v3);
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("[version 3: "), r.out());
+    assertTrue(r.out().contains("[version 2: "), r.out());
+    assertTrue(r.out().contains("[version 1: "), r.out());
+    assertTrue(r.out().contains("(3 of 3 versions fail)"), r.out());
+  }
+
+  @Test
+  void jsonOutputIsOneDocument() throws IOException {
+    Result r = run("compat", "--output", "json", "--level", "FULL", v1, bad);
+    assertEquals(1, r.code());
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertEquals("FULL", doc.get("level").asText());
+    assertFalse(doc.get("compatible").asBoolean());
+    JsonNode f = doc.get("findings").get(0);
+    assertEquals("READER_FIELD_MISSING_DEFAULT_VALUE", f.get("ruleId").asText());
+    assertEquals(3, f.get("location").get("line").asInt());
+    assertEquals("/fields/1", f.get("location").get("pointer").asText());
+    assertEquals(v1, f.get("previous").get("path").asText());
+    assertEquals(1, doc.get("versions").get(0).get("version").asInt());
+  }
+
+  @Test
+  void rulesCatalogueListsAvroRules() {
+    Result r = run("rules");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("READER_FIELD_MISSING_DEFAULT_VALUE"), r.out());
+    assertTrue(r.out().contains("TYPE_MISMATCH"), r.out());
+  }
+
+  // --- bad input: exit 2, one line, no stack trace ----------------------------------------
+
+  private static void assertOneLineError(Result r, String expectedStart) {
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith(expectedStart), r.err());
+    assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void malformedJson() throws IOException {
+    String broken = write("broken.avsc", "{\"type\":\"record\",");
+    assertOneLineError(run("compat", v1, broken), broken + ":1:18: error: invalid JSON: unexpected end of file");
+  }
+
+  @Test
+  void avroDefaultThatDoesNotMatchItsType() throws IOException {
+    String f = write("d.avsc", "{\"type\":\"record\",\"name\":\"R\",\"fields\":[\n {\"name\":\"n\",\"type\":\"int\",\"default\":\"x\"}]}");
+    assertOneLineError(run("compat", v1, f), f + ":2:37: error: invalid Avro schema: the default of field \"n\" does not match its type");
+  }
+
+  @Test
+  void protoSyntaxError() throws IOException {
+    String a = write("a.proto", "syntax = \"proto3\";\nmessage A { int32 b = 1; }\n");
+    String b = write("b.proto", "syntax = \"proto3\";\nmessage A {\n  int32 b = 1\n}\n");
+    assertOneLineError(run("compat", a, b), b + ":4:");
+  }
+
+  @Test
+  void missingFile() {
+    assertOneLineError(run("compat", v1, dir.resolve("nope.avsc").toString()), dir.resolve("nope.avsc") + ": error: no such file");
+  }
+
+  @Test
+  void unknownLevel() {
+    assertOneLineError(run("compat", "--level", "SIDEWAYS", v1, ok), "evreg compat: Invalid value for option '--level': unknown level 'SIDEWAYS'");
+  }
+
+  @Test
+  void emptyFile() throws IOException {
+    String e = write("empty.avsc", "");
+    assertOneLineError(run("compat", v1, e), e + ":1:1: error: the file is empty");
+  }
+
+  @Test
+  void fiftyMegabyteFile() throws IOException {
+    Path big = dir.resolve("big.avsc");
+    byte[] chunk = " ".repeat(1 << 20).getBytes(StandardCharsets.UTF_8);
+    try (var out = Files.newOutputStream(big)) {
+      for (int i = 0; i < 50; i++) {
+        out.write(chunk);
+      }
+    }
+    assertOneLineError(run("compat", v1, big.toString()), big + ": error: is 50.0 MB, larger than the 10.0 MB");
+  }
+
+  @Test
+  void schemaNestedTenThousandLevels() throws IOException {
+    String deep = "{\"type\":\"array\",\"items\":".repeat(10_000) + "\"int\"" + "}".repeat(10_000);
+    String f = write("deep.avsc", deep);
+    assertOneLineError(run("compat", v1, f), f + ":1:");
+  }
+
+  @Test
+  void legalButDeepSchemaIsChecked() throws IOException {
+    String deep = "{\"type\":\"array\",\"items\":".repeat(400) + "\"int\"" + "}".repeat(400);
+    String a = write("deep1.avsc", deep);
+    String b = write("deep2.avsc", deep.replace("\"int\"", "\"long\""));
+    assertEquals(0, run("compat", a, b).code());
+    assertEquals(1, run("compat", "--level", "FORWARD", a, b).code());
+  }
+
+  @Test
+  void unknownExtension() throws IOException {
+    String f = write("schema.txt", V1);
+    assertOneLineError(run("compat", v1, f), f + ": error: cannot tell the schema format");
+    assertEquals(0, run("compat", "--type", "avro", v1, f).code());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "proto"})
+  void formatsWhoseEngineHasNotLandedSaySo(String kind) throws IOException {
+    String a;
+    String b;
+    if (kind.equals("json")) {
+      a = write("a.json", "{\"type\": \"object\"}");
+      b = write("b.json", "{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"string\"}}}");
+    } else {
+      a = write("a.proto", "syntax = \"proto3\";\nmessage A { int32 b = 1; }\n");
+      b = write("b.proto", "syntax = \"proto3\";\nmessage A { int32 b = 1; string c = 2; }\n");
+    }
+    Result r = run("compat", a, b);
+    assertOneLineError(r, b + ": error: checking the compatibility of");
+    assertTrue(r.err().contains("is not available in this version of evreg yet"), r.err());
+  }
+
+  @Test
+  void verboseShowsTheStackTrace() throws IOException {
+    String broken = write("broken.avsc", "{");
+    Result r = run("compat", "--verbose", v1, broken);
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("\tat "), r.err());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.evreg.compat;
+
+import dev.evreg.compat.avro.AvroCompatibility;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The one registry of built-in rules, sorted by id. */
+public final class RuleCatalog {
+
+  private static final List<RuleInfo> BUILT_IN = build();
+
+  private RuleCatalog() {}
+
+  private static List<RuleInfo> build() {
+    List<RuleInfo> all = new ArrayList<>();
+    for (CoreRule r : CoreRule.values()) {
+      all.add(r.info());
+    }
+    all.addAll(AvroCompatibility.rules());
+    all.sort(Comparator.comparing(RuleInfo::id));
+    Set<String> seen = new HashSet<>();
+    for (RuleInfo r : all) {
+      if (!seen.add(r.id())) {
+        throw new IllegalStateException("two rules share the id " + r.id());
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  public static List<RuleInfo> builtIn() {
+    return BUILT_IN;
+  }
+
+  public static Optional<RuleInfo> find(String id) {
+    return BUILT_IN.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.evreg.compat;
+
+import dev.evreg.compat.avro.AvroSchemaParser;
+import dev.evreg.compat.json.JsonParser;
+import dev.evreg.compat.jsonschema.JsonSchemaParser;
+import dev.evreg.compat.protobuf.DiskProtoSources;
+import dev.evreg.compat.protobuf.ProtoSchemaParser;
+import dev.evreg.compat.protobuf.ProtoSources;
+import dev.evreg.compat.source.SchemaException;
+import dev.evreg.compat.source.SourceFile;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads schema files of any format, within size and depth limits. */
+public final class SchemaReader {
+
+  /** Limits and search roots. {@code maxBytes} bounds each file; {@code maxDepth} bounds JSON nesting. */
+  public record Options(long maxBytes, int maxDepth, List<Path> protoPaths) {
+
+    public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+
+    public static final Options DEFAULTS = new Options(DEFAULT_MAX_BYTES, JsonParser.DEFAULT_MAX_DEPTH, List.of());
+
+    public Options {
+      protoPaths = List.copyOf(protoPaths);
+    }
+
+    public Options withProtoPaths(List<Path> paths) {
+      return new Options(maxBytes, maxDepth, paths);
+    }
+
+    public Options withMaxBytes(long bytes) {
+      return new Options(bytes, maxDepth, protoPaths);
+    }
+  }
+
+  private final Options options;
+  private final JsonParser json;
+
+  public SchemaReader(Options options) {
+    this.options = options;
+    this.json = new JsonParser(options.maxDepth());
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /** The format of a file from its extension, or {@code override} when given. */
+  public static SchemaFormat formatOf(String path, SchemaFormat override) {
+    if (override != null) {
+      return override;
+    }
+    return SchemaFormat.fromPath(path).orElseThrow(() -> new SchemaException(path, 0, 0,
+        "cannot tell the schema format from the file name; use .avsc, .json or .proto, or pass --type avro|json|protobuf"));
+  }
+
+  /** Reads and parses a file on disk; {@code display} is the path used in messages. */
+  public ParsedSchema read(Path file, String display, SchemaFormat format) {
+    SourceFile source = SourceFile.read(file, display, options.maxBytes());
+    if (format == SchemaFormat.PROTOBUF) {
+      return new ProtoSchemaParser().parse(source, DiskProtoSources.nameOf(file, options.protoPaths()),
+          new DiskProtoSources(file, source.text(), options.protoPaths(), options.maxBytes()));
+    }
+    return parse(source, format);
+  }
+
+  /** Parses Avro or JSON Schema text. */
+  public ParsedSchema parse(SourceFile source, SchemaFormat format) {
+    return switch (format) {
+      case AVRO -> new AvroSchemaParser(json).parse(source);
+      case JSON -> new JsonSchemaParser(json).parse(source);
+      case PROTOBUF -> parseProto(source, source.path().replaceAll(".*/", ""), new ProtoSources() {
+        @Override
+        public SourceFile find(String importPath) {
+          return null;
+        }
+
+        @Override
+        public String describe() {
+          return "no import roots";
+        }
+      });
+    };
+  }
+
+  /** Parses Protobuf text whose imports come from {@code sources}. */
+  public ParsedSchema parseProto(SourceFile source, String importName, ProtoSources sources) {
+    return new ProtoSchemaParser().parse(source, importName, sources);
+  }
+}

@@ -1,0 +1,207 @@
+package dev.evreg.compat.protobuf;
+
+import com.squareup.wire.schema.Location;
+import com.squareup.wire.schema.ProtoFile;
+import com.squareup.wire.schema.Schema;
+import com.squareup.wire.schema.SchemaLoader;
+import com.squareup.wire.schema.internal.parser.ProtoFileElement;
+import com.squareup.wire.schema.internal.parser.ProtoParser;
+import dev.evreg.compat.source.Position;
+import dev.evreg.compat.source.SchemaException;
+import dev.evreg.compat.source.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses {@code .proto} files (proto2 and proto3) with wire-schema: the file and everything it
+ * imports are resolved first, so that a missing import is reported at its import line; then
+ * wire links the set. Well-known types need no files. No {@code protoc} is involved.
+ */
+public final class ProtoSchemaParser {
+
+  /** Imports wire's loader provides by itself. */
+  private static final Set<String> WIRE_BUILT_INS = Set.of(
+      "google/protobuf/any.proto", "google/protobuf/descriptor.proto", "google/protobuf/duration.proto",
+      "google/protobuf/empty.proto", "google/protobuf/field_mask.proto", "google/protobuf/struct.proto",
+      "google/protobuf/timestamp.proto", "google/protobuf/wrappers.proto", "wire/extensions.proto");
+
+  private static final Pattern SYNTAX_ERROR =
+      Pattern.compile("Syntax error in (.+?):(\\d+):(\\d+): (.*)", Pattern.DOTALL);
+  private static final Pattern WIRE_LOCATION =
+      Pattern.compile("\\(" + Pattern.quote(SourcesFileSystem.ROOT) + "/([^():]+):(\\d+):(\\d+)\\)");
+
+  public ProtoSchema parse(SourceFile target, String targetName, ProtoSources sources) {
+    Map<String, SourceFile> files = new LinkedHashMap<>();
+    files.put(targetName, target);
+    Deque<String> queue = new ArrayDeque<>(List.of(targetName));
+    ProtoFileElement targetElement = null;
+    while (!queue.isEmpty()) {
+      String name = queue.poll();
+      SourceFile file = files.get(name);
+      ProtoFileElement element = syntax(file, name);
+      if (targetElement == null) {
+        targetElement = element;
+      }
+      List<String> imports = new ArrayList<>(element.getImports());
+      imports.addAll(element.getPublicImports());
+      imports.addAll(element.getWeakImports());
+      for (String imp : imports) {
+        if (files.containsKey(imp)) {
+          continue;
+        }
+        if (!isSafeImport(imp)) {
+          throw new SchemaException(file.path(), importPosition(file, imp),
+              "import \"" + imp + "\" leaves the source roots; evreg resolves imports only inside them");
+        }
+        SourceFile found = sources.find(imp);
+        if (found == null && WIRE_BUILT_INS.contains(imp)) {
+          continue;
+        }
+        if (found == null) {
+          found = wellKnown(imp);
+        }
+        if (found == null) {
+          throw new SchemaException(file.path(), importPosition(file, imp),
+              "import \"" + imp + "\" not found (searched " + sources.describe()
+                  + "); add the folder that holds it with --proto-path");
+        }
+        files.put(imp, found);
+        queue.add(imp);
+      }
+    }
+    Schema schema = link(files, targetName);
+    ProtoFile file = schema.protoFile(targetName);
+    return new ProtoSchema(target, targetName, schema, file, targetElement, files);
+  }
+
+  /** The syntax tree of one file; Editions files and syntax errors are reported with their position. */
+  static ProtoFileElement syntax(SourceFile file, String name) {
+    rejectEditions(file);
+    if (file.text().isBlank()) {
+      throw new SchemaException(file.path(), 1, 1, "the file is empty; a .proto file needs at least a syntax or message declaration");
+    }
+    try {
+      return ProtoParser.Companion.parse(Location.get(SourcesFileSystem.ROOT, name), file.text());
+    } catch (RuntimeException e) {
+      Matcher m = SYNTAX_ERROR.matcher(String.valueOf(e.getMessage()));
+      if (m.matches()) {
+        throw new SchemaException(file.path(), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+            "syntax error: " + firstLine(m.group(4)));
+      }
+      throw new SchemaException(file.path(), 1, 1, "syntax error: " + firstLine(String.valueOf(e.getMessage())));
+    } catch (StackOverflowError e) {
+      throw new SchemaException(file.path(), 1, 1, "the file nests too deeply to parse");
+    }
+  }
+
+  private static Schema link(Map<String, SourceFile> files, String targetName) {
+    SchemaLoader loader = new SchemaLoader(new SourcesFileSystem(files));
+    loader.initRoots(List.of(Location.get(SourcesFileSystem.ROOT, targetName)), List.of(Location.get(SourcesFileSystem.ROOT)));
+    try {
+      return loader.loadSchema();
+    } catch (Exception e) { // Kotlin code may throw IOException undeclared
+      if (e instanceof IOException) {
+        throw new SchemaException(files.get(targetName).path(), 0, 0, "cannot be read: " + e.getMessage());
+      }
+      String message = String.valueOf(e.getMessage());
+      Matcher syntax = SYNTAX_ERROR.matcher(message);
+      if (syntax.matches()) {
+        SourceFile f = fileOf(files, syntax.group(1));
+        throw new SchemaException(f == null ? files.get(targetName).path() : f.path(),
+            Integer.parseInt(syntax.group(2)), Integer.parseInt(syntax.group(3)), "syntax error: " + firstLine(syntax.group(4)));
+      }
+      Matcher at = WIRE_LOCATION.matcher(message);
+      SourceFile f = files.get(targetName);
+      int line = 0;
+      int col = 0;
+      if (at.find()) {
+        SourceFile located = files.get(at.group(1));
+        f = located != null ? located : f;
+        line = Integer.parseInt(at.group(2));
+        col = Integer.parseInt(at.group(3));
+      }
+      throw new SchemaException(f.path(), line, col, "invalid Protobuf schema: " + describe(message));
+    }
+  }
+
+  private static SourceFile fileOf(Map<String, SourceFile> files, String wirePath) {
+    String prefix = SourcesFileSystem.ROOT + "/";
+    return files.get(wirePath.startsWith(prefix) ? wirePath.substring(prefix.length()) : wirePath);
+  }
+
+  /** wire's multi-line message as one sentence without its locations. */
+  static String describe(String message) {
+    String firstError = message.split("\n(?=\\S)")[0];
+    return WIRE_LOCATION.matcher(firstError).replaceAll("").replaceAll("\\s+", " ").trim();
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return (nl >= 0 ? s.substring(0, nl) : s).trim();
+  }
+
+  /** A well-known type's file that wire does not bundle, from protobuf-java's resources. */
+  private static SourceFile wellKnown(String imp) {
+    if (!imp.startsWith("google/protobuf/")) {
+      return null;
+    }
+    try (InputStream in = com.google.protobuf.Message.class.getClassLoader().getResourceAsStream(imp)) {
+      return in == null ? null : new SourceFile(imp, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** A relative path without {@code ..}, backslashes or a drive, ending in {@code .proto}. */
+  static boolean isSafeImport(String path) {
+    if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains(":")) {
+      return false;
+    }
+    for (String segment : path.split("/")) {
+      if (segment.equals("..") || segment.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static Position importPosition(SourceFile file, String imp) {
+    Matcher m = Pattern.compile("\\bimport\\s+(?:public\\s+|weak\\s+)?\"" + Pattern.quote(imp) + "\"").matcher(file.text());
+    return m.find() ? Position.at(file.text(), m.start()) : new Position(1, 1);
+  }
+
+  /** Editions files are refused before parsing, at the position of the {@code edition} keyword. */
+  static void rejectEditions(SourceFile file) {
+    String t = file.text();
+    int i = 0;
+    while (i < t.length()) {
+      char c = t.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (t.startsWith("//", i)) {
+        int nl = t.indexOf('\n', i);
+        i = nl < 0 ? t.length() : nl + 1;
+      } else if (t.startsWith("/*", i)) {
+        int end = t.indexOf("*/", i + 2);
+        i = end < 0 ? t.length() : end + 2;
+      } else {
+        break;
+      }
+    }
+    if (t.startsWith("edition", i) && i + 7 < t.length()
+        && (Character.isWhitespace(t.charAt(i + 7)) || t.charAt(i + 7) == '=')) {
+      throw new SchemaException(file.path(), Position.at(t, i),
+          "Protobuf Editions files are not supported yet; evreg reads proto2 and proto3 files (syntax = \"proto3\")");
+    }
+  }
+}

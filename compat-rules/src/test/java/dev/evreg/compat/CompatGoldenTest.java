@@ -1,0 +1,105 @@
+package dev.evreg.compat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evreg.compat.avro.AvroSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.avro.SchemaCompatibility;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * One test per folder {@code testdata/<format>/<case>/}: previous versions in {@code old/}
+ * (oldest first by name), the candidate in {@code new/}, and {@code expected.txt} holding the
+ * verdict and findings at all seven levels. Every Avro verdict is also checked against Avro's
+ * own {@link SchemaCompatibility}.
+ */
+class CompatGoldenTest {
+
+  static final Path TESTDATA = Path.of("src/test/resources/testdata");
+
+  @TestFactory
+  Stream<DynamicTest> avro() throws IOException {
+    return cases("avro");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> core() throws IOException {
+    return cases("core");
+  }
+
+  static Stream<DynamicTest> cases(String format) throws IOException {
+    try (Stream<Path> dirs = Files.list(TESTDATA.resolve(format))) {
+      return dirs.filter(Files::isDirectory).sorted()
+          .map(dir -> DynamicTest.dynamicTest(format + "/" + dir.getFileName(), () -> run(dir)))
+          .toList().stream();
+    }
+  }
+
+  static void run(Path dir) throws IOException {
+    SchemaReader reader = new SchemaReader(SchemaReader.Options.DEFAULTS);
+    List<ParsedSchema> previous = files(dir.resolve("old")).stream().map(p -> read(reader, dir, p)).toList();
+    List<Path> news = files(dir.resolve("new"));
+    assertEquals(1, news.size(), "new/ holds exactly one candidate");
+    ParsedSchema candidate = read(reader, dir, news.get(0));
+    StringBuilder actual = new StringBuilder();
+    for (Level level : Level.values()) {
+      CompatibilityReport report = CompatibilityChecker.standard().check(level, previous, candidate, CheckOptions.DEFAULTS);
+      actual.append("== ").append(level).append(": ").append(report.compatible() ? "compatible" : "incompatible").append('\n');
+      for (VersionResult v : report.results()) {
+        for (Finding f : v.findings()) {
+          assertTrue(f.location().line() > 0, "every finding has a line: " + f);
+          actual.append(f.display()).append(" [version ").append(v.version()).append(": ")
+              .append(f.previous() == null ? "" : f.previous().display()).append("]\n");
+        }
+      }
+      if (candidate instanceof AvroSchema c && previous.stream().allMatch(AvroSchema.class::isInstance)) {
+        assertEquals(avroVerdict(level, previous, c), report.compatible(),
+            "evreg and Avro's SchemaCompatibility disagree at " + level);
+      }
+    }
+    Golden.assertMatches(dir.resolve("expected.txt"), actual.toString());
+  }
+
+  /** Avro's own verdict for a level, computed directly from SchemaCompatibility. */
+  static boolean avroVerdict(Level level, List<ParsedSchema> previous, AvroSchema candidate) {
+    if (level == Level.NONE) {
+      return true;
+    }
+    int first = level.transitive() ? 0 : previous.size() - 1;
+    for (int i = first; i < previous.size(); i++) {
+      org.apache.avro.Schema old = ((AvroSchema) previous.get(i)).schema();
+      if (level.newReadsOld() && !compatible(candidate.schema(), old)) {
+        return false;
+      }
+      if (level.oldReadsNew() && !compatible(old, candidate.schema())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean compatible(org.apache.avro.Schema reader, org.apache.avro.Schema writer) {
+    return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
+        == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
+  }
+
+  private static ParsedSchema read(SchemaReader reader, Path dir, Path file) {
+    String display = dir.relativize(file).toString();
+    return reader.read(file, display, SchemaReader.formatOf(display, null));
+  }
+
+  static List<Path> files(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
