@@ -12,11 +12,14 @@ import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.SchemaReader;
 import dev.evreg.compat.VersionResult;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -27,20 +30,25 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compat", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Check that a candidate schema is compatible with its previous versions.",
         "The last file is the candidate; the files before it are previous versions, oldest first. "
-            + "Non-transitive levels compare with the last previous file only; transitive levels with all of them."},
+            + "Non-transitive levels compare with the last previous file only; transitive levels with all of them.",
+        "Given two folders, every schema file present in both (paired by relative path) is checked, "
+            + "the one in OLD_DIR as the previous version; relative --proto-path folders then resolve against each side."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  evreg compat schemas/v1.avsc schemas/v2.avsc",
         "  evreg compat --level FULL_TRANSITIVE v1.avsc v2.avsc v3.avsc",
         "  evreg compat --output json old.avsc new.avsc",
+        "  evreg compat --type protobuf -I ../third_party release-1.0/proto release-2.0/proto",
         "",
         "Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage, 3 internal error."})
 final class CompatCommand implements Callable<Integer> {
 
   private final PrintStream out;
+  private final PrintStream err;
 
-  CompatCommand(PrintStream out) {
+  CompatCommand(PrintStream out, PrintStream err) {
     this.out = out;
+    this.err = err;
   }
 
   @Option(names = {"-l", "--level"}, paramLabel = "LEVEL", defaultValue = "BACKWARD", converter = Converters.LevelConverter.class,
@@ -79,19 +87,31 @@ final class CompatCommand implements Callable<Integer> {
   @Mixin
   GlobalOptions global;
 
-  @Parameters(arity = "2..*", paramLabel = "FILE", description = "Previous versions, oldest first, then the candidate.")
+  @Parameters(arity = "2..*", paramLabel = "FILE", description = "Previous versions, oldest first, then the candidate; or OLD_DIR NEW_DIR.")
   List<String> files;
 
   @Override
   public Integer call() {
-    SchemaReader reader = new SchemaReader(SchemaReader.Options.DEFAULTS.withMaxBytes(maxSchemaSize).withProtoPaths(protoPaths));
+    SchemaReader.Options readOptions = SchemaReader.Options.DEFAULTS.withMaxBytes(maxSchemaSize).withProtoPaths(protoPaths);
+    CheckOptions options = new CheckOptions(policy, protoRules, timeout);
+    long folders = files.stream().filter(f -> Files.isDirectory(Path.of(f))).count();
+    if (folders > 0) {
+      if (folders != 2 || files.size() != 2) {
+        throw new UserError("compat takes files (previous versions, then the candidate) or exactly two folders (OLD_DIR NEW_DIR)");
+      }
+      Set<String> added = new TreeSet<>();
+      Set<String> removed = new TreeSet<>();
+      List<TreeCompat.PairResult> results = new TreeCompat(Path.of(files.get(0)), Path.of(files.get(1)), type, level,
+          options, readOptions).run(added, removed);
+      return TreeCompat.report(results, added, removed, level, report, out, err);
+    }
+    SchemaReader reader = new SchemaReader(readOptions);
     List<ParsedSchema> schemas = new ArrayList<>();
     for (String f : files) {
       schemas.add(reader.read(Path.of(f), f, SchemaReader.formatOf(f, type)));
     }
     ParsedSchema candidate = schemas.get(schemas.size() - 1);
     List<ParsedSchema> previous = schemas.subList(0, schemas.size() - 1);
-    CheckOptions options = new CheckOptions(policy, protoRules, timeout);
     CompatibilityReport result = CompatibilityChecker.standard().check(level, previous, candidate, options);
     if (report.output == OutputFormat.JSON) {
       out.print(Json.render(json(result)));

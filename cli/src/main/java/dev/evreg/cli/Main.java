@@ -40,9 +40,9 @@ public final class Main {
   }
 
   /** The subcommands, built on demand: picocli's reflective model costs time at every start. */
-  private static Map<String, Function<PrintStream, Object>> commands() {
+  private static Map<String, Function<PrintStream, Object>> commands(PrintStream err) {
     Map<String, Function<PrintStream, Object>> m = new LinkedHashMap<>();
-    m.put("compat", CompatCommand::new);
+    m.put("compat", o -> new CompatCommand(o, err));
     m.put("rules", RulesCommand::new);
     return m;
   }
@@ -54,7 +54,7 @@ public final class Main {
       return ExitCode.OK.code();
     }
     long start = System.nanoTime();
-    Map<String, Function<PrintStream, Object>> commands = commands();
+    Map<String, Function<PrintStream, Object>> commands = commands(err);
     String invoked = List.of(args).stream().filter(a -> !a.startsWith("-")).findFirst().orElse(null);
     CommandLine cl = new CommandLine(new EvregCommand());
     commands.forEach((name, factory) -> {
@@ -84,12 +84,17 @@ public final class Main {
     }
   }
 
+  /** A schema error as one line: {@code path:line:col: error: reason}. */
+  static String describe(SchemaException s) {
+    String where = s.path() == null ? "" : s.line() > 0 ? s.path() + ":" + s.line() + ":" + s.column() + ": " : s.path() + ": ";
+    return where + "error: " + SchemaMessages.oneLine(s.reason());
+  }
+
   /** One line on stderr for every failure; the stack trace only with --verbose. */
   static int failure(Throwable e, PrintStream err, boolean verbose) {
     int code;
     if (e instanceof SchemaException s) {
-      String where = s.path() == null ? "" : s.line() > 0 ? s.path() + ":" + s.line() + ":" + s.column() + ": " : s.path() + ": ";
-      err.println(where + "error: " + SchemaMessages.oneLine(s.reason()));
+      err.println(describe(s));
       code = ExitCode.USAGE.code();
     } else if (e instanceof UserError) {
       err.println("evreg: " + SchemaMessages.oneLine(e.getMessage()));

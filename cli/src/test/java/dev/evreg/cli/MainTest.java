@@ -143,6 +143,34 @@ class MainTest {
   }
 
   @Test
+  void twoFoldersArePairedByRelativePath() throws IOException {
+    Path oldDir = Files.createDirectories(dir.resolve("old/orders"));
+    Path newDir = Files.createDirectories(dir.resolve("new/orders"));
+    Files.writeString(oldDir.resolve("a.avsc"), V1);
+    Files.writeString(newDir.resolve("a.avsc"), OK);
+    Files.writeString(oldDir.resolve("b.avsc"), V1);
+    Files.writeString(newDir.resolve("b.avsc"), BAD);
+    Files.writeString(newDir.resolve("only-new.avsc"), V1);
+    Files.writeString(oldDir.resolve("only-old.avsc"), V1);
+    Result r = run("compat", dir.resolve("old").toString(), dir.resolve("new").toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.out().startsWith(newDir.resolve("b.avsc") + ":3:13: error READER_FIELD_MISSING_DEFAULT_VALUE "), r.out());
+    assertTrue(r.out().contains("[previous: " + oldDir.resolve("b.avsc") + ":1:1]"), r.out());
+    assertTrue(r.out().endsWith("Compared 2 files: 1 not BACKWARD compatible (1 finding), 1 new, 1 only in the old folder.\n"), r.out());
+
+    Files.writeString(newDir.resolve("a.avsc"), "{");
+    Result broken = run("compat", dir.resolve("old").toString(), dir.resolve("new").toString());
+    assertEquals(2, broken.code());
+    assertTrue(broken.out().contains("READER_FIELD_MISSING_DEFAULT_VALUE"), "the other pairs still ran");
+    assertTrue(broken.err().startsWith(newDir.resolve("a.avsc") + ":1:2: error: invalid JSON"), broken.err());
+  }
+
+  @Test
+  void aFolderMixedWithFilesIsAUsageError() {
+    assertOneLineError(run("compat", dir.toString(), v1, ok), "evreg: compat takes files");
+  }
+
+  @Test
   void rulesCatalogueListsAvroRules() {
     Result r = run("rules");
     assertEquals(0, r.code());

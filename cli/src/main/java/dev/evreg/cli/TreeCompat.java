@@ -1,0 +1,154 @@
+package dev.evreg.cli;
+
+import dev.evreg.compat.CheckOptions;
+import dev.evreg.compat.CompatibilityChecker;
+import dev.evreg.compat.CompatibilityReport;
+import dev.evreg.compat.Finding;
+import dev.evreg.compat.Level;
+import dev.evreg.compat.ParsedSchema;
+import dev.evreg.compat.SchemaFormat;
+import dev.evreg.compat.SchemaReader;
+import dev.evreg.compat.Severity;
+import dev.evreg.compat.source.SchemaException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code evreg compat OLD_DIR NEW_DIR}: every schema file present in both folders (paired by
+ * relative path) is checked, the one in OLD_DIR as the previous version. Files that fail to
+ * parse are reported after all pairs ran; they make the exit code 2.
+ */
+final class TreeCompat {
+
+  /** One pair's outcome: its report, or the one-line error that stopped it. */
+  record PairResult(String relative, CompatibilityReport report, String error) {}
+
+  private final Path oldDir;
+  private final Path newDir;
+  private final SchemaFormat type;
+  private final Level level;
+  private final CheckOptions options;
+  private final SchemaReader oldReader;
+  private final SchemaReader newReader;
+
+  TreeCompat(Path oldDir, Path newDir, SchemaFormat type, Level level, CheckOptions options,
+      SchemaReader.Options readOptions) {
+    this.oldDir = oldDir;
+    this.newDir = newDir;
+    this.type = type;
+    this.level = level;
+    this.options = options;
+    this.oldReader = new SchemaReader(readOptions.withProtoPaths(rootsFor(oldDir, readOptions.protoPaths())));
+    this.newReader = new SchemaReader(readOptions.withProtoPaths(rootsFor(newDir, readOptions.protoPaths())));
+  }
+
+  /** The side's folder is an import root; relative --proto-path folders resolve against it. */
+  static List<Path> rootsFor(Path side, List<Path> protoPaths) {
+    List<Path> roots = new ArrayList<>();
+    roots.add(side);
+    for (Path p : protoPaths) {
+      roots.add(p.isAbsolute() ? p : side.resolve(p).normalize());
+    }
+    return roots;
+  }
+
+  List<PairResult> run(Set<String> addedOut, Set<String> removedOut) {
+    Set<String> olds = schemaFiles(oldDir);
+    Set<String> news = schemaFiles(newDir);
+    CompatibilityChecker checker = CompatibilityChecker.standard();
+    List<PairResult> results = new ArrayList<>();
+    for (String rel : news) {
+      if (!olds.contains(rel)) {
+        addedOut.add(rel);
+        continue;
+      }
+      try {
+        ParsedSchema old = read(oldReader, oldDir, rel);
+        ParsedSchema candidate = read(newReader, newDir, rel);
+        results.add(new PairResult(rel, checker.check(level, List.of(old), candidate, options), null));
+      } catch (SchemaException e) {
+        results.add(new PairResult(rel, null, Main.describe(e)));
+      }
+    }
+    olds.stream().filter(rel -> !news.contains(rel)).forEach(removedOut::add);
+    return results;
+  }
+
+  private ParsedSchema read(SchemaReader reader, Path dir, String rel) {
+    Path file = dir.resolve(rel);
+    return reader.read(file, file.toString(), SchemaReader.formatOf(rel, type));
+  }
+
+  private Set<String> schemaFiles(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+          .filter(rel -> type != null ? rel.endsWith(type.extension()) : SchemaFormat.fromPath(rel).isPresent())
+          .collect(Collectors.toCollection(TreeSet::new));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Prints the results and returns the exit code. */
+  static int report(List<PairResult> results, Set<String> added, Set<String> removed, Level level,
+      ReportOptions opts, PrintStream out, PrintStream err) {
+    List<Finding> all = results.stream().filter(r -> r.report() != null)
+        .flatMap(r -> r.report().findings().stream()).toList();
+    long failing = results.stream().filter(r -> r.report() != null && !r.report().compatible()).count();
+    List<String> errors = results.stream().map(PairResult::error).filter(e -> e != null).toList();
+    if (opts.output == OutputFormat.JSON) {
+      Map<String, Object> m = Json.object();
+      m.put("command", "compat");
+      m.put("level", level.name());
+      List<Object> pairs = new ArrayList<>();
+      for (PairResult r : results) {
+        Map<String, Object> p = Json.object();
+        p.put("file", r.relative());
+        p.put("compatible", r.report() != null && r.report().compatible());
+        if (r.error() != null) {
+          p.put("error", r.error());
+        } else {
+          p.put("findings", r.report().findings().stream().map(Json::finding).toList());
+        }
+        pairs.add(p);
+      }
+      m.put("pairs", pairs);
+      m.put("added", List.copyOf(added));
+      m.put("removed", List.copyOf(removed));
+      Map<String, Object> summary = Json.object();
+      summary.put("compared", results.size());
+      summary.put("incompatible", failing);
+      summary.put("errors", all.stream().filter(f -> f.severity() == Severity.ERROR).count());
+      summary.put("unreadable", errors.size());
+      m.put("summary", summary);
+      out.print(Json.render(m));
+    } else {
+      Style style = Style.forTerminal(opts.noColor);
+      for (Finding f : all) {
+        out.println(style.line(f, "[previous: " + Style.where(f.previous()) + "]"));
+      }
+      if (!opts.quiet) {
+        out.println("Compared " + results.size() + " files: " + failing + " not " + level + " compatible ("
+            + all.size() + (all.size() == 1 ? " finding" : " findings") + "), " + added.size() + " new, "
+            + removed.size() + " only in the old folder" + (errors.isEmpty() ? "" : ", " + errors.size() + " unreadable") + ".");
+      }
+    }
+    errors.forEach(err::println);
+    if (!errors.isEmpty()) {
+      return ExitCode.USAGE.code();
+    }
+    return all.stream().anyMatch(f -> f.severity().atLeast(opts.failOn)) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+}
