@@ -258,21 +258,47 @@ class MainTest {
     assertEquals(0, run("compat", "--type", "avro", v1, f).code());
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"json", "proto"})
-  void formatsWhoseEngineHasNotLandedSaySo(String kind) throws IOException {
-    String a;
-    String b;
-    if (kind.equals("json")) {
-      a = write("a.json", "{\"type\": \"object\"}");
-      b = write("b.json", "{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"string\"}}}");
-    } else {
-      a = write("a.proto", "syntax = \"proto3\";\nmessage A { int32 b = 1; }\n");
-      b = write("b.proto", "syntax = \"proto3\";\nmessage A { int32 b = 1; string c = 2; }\n");
-    }
+  @Test
+  void protobufEngineThatHasNotLandedSaysSo() throws IOException {
+    String a = write("a.proto", "syntax = \"proto3\";\nmessage A { int32 b = 1; }\n");
+    String b = write("b.proto", "syntax = \"proto3\";\nmessage A { int32 b = 1; string c = 2; }\n");
     Result r = run("compat", a, b);
     assertOneLineError(r, b + ": error: checking the compatibility of");
     assertTrue(r.err().contains("is not available in this version of evreg yet"), r.err());
+  }
+
+  @Test
+  void jsonSchemaPolicies() throws IOException {
+    String a = write("a.json", "{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}}}");
+    String b = write("b.json", "{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"},\n  \"note\": {\"type\": \"string\"}}}");
+    Result strict = run("compat", "--no-color", a, b);
+    assertEquals(1, strict.code(), strict.err());
+    assertTrue(strict.out().startsWith(b + ":2:3: error OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL "), strict.out());
+    assertTrue(strict.out().contains("or set the subject's policy to LENIENT"), strict.out());
+    assertEquals(0, run("compat", "--policy", "lenient", a, b).code());
+    assertEquals(0, run("compat", "--level", "FORWARD", a, b).code());
+    assertOneLineError(run("compat", "--policy", "loose", a, b), "evreg compat: Invalid value for option '--policy'");
+  }
+
+  @Test
+  void jsonSchemaRefOutsideTheTreeIsRefused() throws IOException {
+    String a = write("a.json", "{\"type\": \"object\"}");
+    String b = write("b.json", "{\"type\": \"object\",\n \"properties\": {\"x\": {\"$ref\": \"https://schemas.example/x.json\"}}}");
+    assertOneLineError(run("compat", a, b), b + ":2:31: error: $ref \"https://schemas.example/x.json\" refers to");
+  }
+
+  @Test
+  void pathologicalComparisonStopsAtTheTimeBound() throws IOException {
+    StringBuilder branches = new StringBuilder();
+    for (int i = 0; i < 50; i++) {
+      branches.append(i == 0 ? "" : ",").append("{\"$ref\": \"#/definitions/N\", \"maxLength\": ").append(i).append("}");
+    }
+    String schema = "{\"definitions\": {\"N\": {\"type\": \"object\", \"properties\": {\"next\": {\"oneOf\": [" + branches
+        + "]}, \"v\": {\"type\": \"string\"}}}}, \"$ref\": \"#/definitions/N\"}";
+    String a = write("p1.json", schema);
+    String b = write("p2.json", schema.replace("\"v\": {\"type\": \"string\"}", "\"v\": {\"type\": \"integer\"}"));
+    Result r = run("compat", "--timeout", "1ms", a, b);
+    assertOneLineError(r, b + ": error: the comparison did not finish within 1 ms");
   }
 
   @Test

@@ -21,6 +21,7 @@ public final class RuleCatalog {
       all.add(r.info());
     }
     all.addAll(AvroCompatibility.rules());
+    all.addAll(dev.evreg.compat.jsonschema.JsonSchemaCompatibility.rules());
     all.sort(Comparator.comparing(RuleInfo::id));
     Set<String> seen = new HashSet<>();
     for (RuleInfo r : all) {

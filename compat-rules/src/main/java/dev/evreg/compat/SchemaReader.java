@@ -2,10 +2,12 @@ package dev.evreg.compat;
 
 import dev.evreg.compat.avro.AvroSchemaParser;
 import dev.evreg.compat.json.JsonParser;
+import dev.evreg.compat.jsonschema.DiskJsonSchemaSources;
 import dev.evreg.compat.jsonschema.JsonSchemaParser;
 import dev.evreg.compat.protobuf.DiskProtoSources;
 import dev.evreg.compat.protobuf.ProtoSchemaParser;
 import dev.evreg.compat.protobuf.ProtoSources;
+import dev.evreg.compat.source.ProjectRoot;
 import dev.evreg.compat.source.SchemaException;
 import dev.evreg.compat.source.SourceFile;
 import java.nio.file.Path;
@@ -61,6 +63,10 @@ public final class SchemaReader {
     if (format == SchemaFormat.PROTOBUF) {
       return new ProtoSchemaParser().parse(source, DiskProtoSources.nameOf(file, options.protoPaths()),
           new DiskProtoSources(file, source.text(), options.protoPaths(), options.maxBytes()));
+    }
+    if (format == SchemaFormat.JSON) {
+      DiskJsonSchemaSources tree = new DiskJsonSchemaSources(ProjectRoot.of(file), options.maxBytes());
+      return new JsonSchemaParser(json).parse(source, tree.treePath(file), tree);
     }
     return parse(source, format);
   }

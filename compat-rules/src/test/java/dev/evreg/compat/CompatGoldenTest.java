@@ -30,6 +30,11 @@ class CompatGoldenTest {
   }
 
   @TestFactory
+  Stream<DynamicTest> jsonschema() throws IOException {
+    return cases("jsonschema");
+  }
+
+  @TestFactory
   Stream<DynamicTest> core() throws IOException {
     return cases("core");
   }
@@ -48,9 +53,10 @@ class CompatGoldenTest {
     List<Path> news = files(dir.resolve("new"));
     assertEquals(1, news.size(), "new/ holds exactly one candidate");
     ParsedSchema candidate = read(reader, dir, news.get(0));
+    CheckOptions options = options(dir.resolve("options.txt"));
     StringBuilder actual = new StringBuilder();
     for (Level level : Level.values()) {
-      CompatibilityReport report = CompatibilityChecker.standard().check(level, previous, candidate, CheckOptions.DEFAULTS);
+      CompatibilityReport report = CompatibilityChecker.standard().check(level, previous, candidate, options);
       actual.append("== ").append(level).append(": ").append(report.compatible() ? "compatible" : "incompatible").append('\n');
       for (VersionResult v : report.results()) {
         for (Finding f : v.findings()) {
@@ -65,6 +71,22 @@ class CompatGoldenTest {
       }
     }
     Golden.assertMatches(dir.resolve("expected.txt"), actual.toString());
+  }
+
+  /** Optional {@code options.txt}: {@code policy=lenient}, {@code protoRules=wire}. */
+  static CheckOptions options(Path file) throws IOException {
+    CheckOptions options = CheckOptions.DEFAULTS;
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file)) {
+        String[] kv = line.split("=", 2);
+        if (kv[0].equals("policy")) {
+          options = options.withJsonPolicy(JsonPolicy.valueOf(kv[1].trim().toUpperCase(java.util.Locale.ROOT)));
+        } else if (kv[0].equals("protoRules")) {
+          options = options.withProtoRules(ProtoRules.valueOf(kv[1].trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+        }
+      }
+    }
+    return options;
   }
 
   /** Avro's own verdict for a level, computed directly from SchemaCompatibility. */

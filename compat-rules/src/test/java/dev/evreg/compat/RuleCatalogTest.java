@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import dev.evreg.compat.jsonschema.JsonCasesTest;
 import org.junit.jupiter.api.Test;
 
 /** Every rule in the catalogue: a unique id, a summary, a docs page and a test folder. */
@@ -43,14 +44,16 @@ class RuleCatalogTest {
     }
   }
 
+  /** A folder named after the rule, or (for JSON Schema change types) a case in the case file. */
   @Test
-  void everyRuleHasATestFolder() throws IOException {
-    Set<String> folders = new HashSet<>();
+  void everyRuleHasATestFolderOrCase() throws IOException {
+    Set<String> tested = new HashSet<>();
     try (Stream<Path> s = Files.walk(CompatGoldenTest.TESTDATA, 2)) {
-      s.filter(Files::isDirectory).forEach(p -> folders.add(p.getFileName().toString().replaceFirst("__.*", "")));
+      s.filter(Files::isDirectory).forEach(p -> tested.add(p.getFileName().toString().replaceFirst("__.*", "").toUpperCase(Locale.ROOT)));
     }
+    JsonCasesTest.cases().forEach(c -> tested.addAll(c.changes()));
     for (RuleInfo r : RuleCatalog.builtIn()) {
-      assertTrue(folders.contains(r.id().toLowerCase(Locale.ROOT)), "no test folder for " + r.id());
+      assertTrue(tested.contains(r.id()), "no test folder or case for " + r.id());
     }
   }
 }

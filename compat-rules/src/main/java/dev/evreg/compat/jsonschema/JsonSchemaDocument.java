@@ -13,12 +13,33 @@ public final class JsonSchemaDocument implements ParsedSchema {
   private final SourceFile source;
   private final JsonValue root;
   private final Draft draft;
+  private final String treePath;
+  private final JsonSchemaSources sources;
+  private final String base;
   private EventSchema view;
 
-  JsonSchemaDocument(SourceFile source, JsonValue root, Draft draft) {
+  JsonSchemaDocument(SourceFile source, JsonValue root, Draft draft, String treePath, JsonSchemaSources sources) {
     this.source = source;
     this.root = root;
     this.draft = draft;
+    this.treePath = treePath;
+    this.sources = sources;
+    this.base = RefResolver.baseOf(root, treePath, draft);
+  }
+
+  /** The file's path inside its schema tree, which relative {@code $ref}s resolve against. */
+  public String treePath() {
+    return treePath;
+  }
+
+  /** The other files of the tree, for {@code $ref}s to them. */
+  public JsonSchemaSources sources() {
+    return sources;
+  }
+
+  /** The base URI: the root {@code $id}, or a URI naming the tree path. */
+  String base() {
+    return base;
   }
 
   @Override

@@ -39,7 +39,13 @@ public final class JsonSchemaParser {
     this.json = json;
   }
 
+  /** A file on its own: {@code $ref}s to other files cannot be resolved. */
   public JsonSchemaDocument parse(SourceFile source) {
+    return parse(source, source.path().replaceAll(".*[/\\\\]", ""), JsonSchemaSources.NONE);
+  }
+
+  /** A file at {@code treePath} in a tree whose other files {@code sources} reads. */
+  public JsonSchemaDocument parse(SourceFile source, String treePath, JsonSchemaSources sources) {
     JsonValue root = json.parse(source);
     Draft draft = Draft.DRAFT_7;
     if (root instanceof JsonObject o && o.get("$schema") != null) {
@@ -50,7 +56,7 @@ public final class JsonSchemaParser {
       draft = named != null ? named : Draft.DRAFT_7;
     }
     new Checker(source, draft).schema(root, "#");
-    return new JsonSchemaDocument(source, root, draft);
+    return new JsonSchemaDocument(source, root, draft, treePath, sources);
   }
 
   private static SchemaException error(SourceFile source, JsonValue at, String reason) {

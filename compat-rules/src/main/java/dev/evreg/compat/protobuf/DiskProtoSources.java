@@ -42,7 +42,7 @@ public final class DiskProtoSources implements ProtoSources {
     if (packageRoot != null) {
       roots.add(packageRoot);
     }
-    Path top = projectRoot(dir);
+    Path top = dev.evreg.compat.source.ProjectRoot.find(dir);
     for (Path d = dir.getParent(); top != null && d != null && d.startsWith(top); d = d.getParent()) {
       if (!roots.contains(d)) {
         roots.add(d);
@@ -71,15 +71,6 @@ public final class DiskProtoSources implements ProtoSources {
       d = d.getParent();
     }
     return d;
-  }
-
-  private static Path projectRoot(Path dir) {
-    for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.exists(d.resolve(".git")) || Files.exists(d.resolve("evreg.yaml")) || Files.exists(d.resolve("buf.yaml"))) {
-        return d;
-      }
-    }
-    return null;
   }
 
   /** The roots in search order. */
