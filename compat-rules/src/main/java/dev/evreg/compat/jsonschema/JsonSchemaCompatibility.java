@@ -8,6 +8,7 @@ import dev.evreg.compat.ReadPair;
 import dev.evreg.compat.RuleInfo;
 import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.Severity;
+import dev.evreg.compat.source.SchemaException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +44,12 @@ public final class JsonSchemaCompatibility implements CompatibilityEngine<JsonSc
 
   /** Every change, compatible or not, from the writer's schema to the reader's. */
   public static List<Change> changes(JsonSchemaDocument writer, JsonSchemaDocument reader, CheckOptions options) {
-    return JsonSchemaDiff.diff(writer, reader, options.jsonPolicy(), Deadline.in(options.timeout()));
+    try {
+      return JsonSchemaDiff.diff(writer, reader, options.jsonPolicy(), Deadline.in(options.timeout()));
+    } catch (StackOverflowError e) {
+      throw new SchemaException(reader.source().path(), 0, 0,
+          "the schemas nest too deeply to compare on this thread's stack; run evreg on a thread with a larger stack (-Xss)");
+    }
   }
 
   /** A sentence for a change, read with the reader schema; {@code readerIsNew} for BACKWARD. */

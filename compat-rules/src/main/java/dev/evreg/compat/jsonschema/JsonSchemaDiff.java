@@ -81,9 +81,17 @@ final class JsonSchemaDiff {
   final Shared shared;
   final List<Change> changes = new ArrayList<>();
   private final Set<PairKey> visited = new HashSet<>();
+  /** A nested diff only answers "compatible?": it reuses answers known for inner pairs. */
+  private final boolean nested;
+  private boolean knownIncompatible;
 
   JsonSchemaDiff(Shared shared) {
+    this(shared, false);
+  }
+
+  private JsonSchemaDiff(Shared shared, boolean nested) {
     this.shared = shared;
+    this.nested = nested;
   }
 
   /** Every change from the writer's schema to the reader's. */
@@ -103,7 +111,13 @@ final class JsonSchemaDiff {
     shared.deadline.check(shared.displayPath, path);
     SchemaNode o = unwrap(shared.refs.resolve(o0));
     SchemaNode u = unwrap(shared.refs.resolve(u0));
-    if (!visited.add(new PairKey(o.value(), u.value())) || o.isFalse()) {
+    PairKey key = new PairKey(o.value(), u.value());
+    if (nested && path.length() > 1 && shared.compatible.containsKey(key)) {
+      // known, or being decided further up (then assumed compatible, so recursion ends)
+      knownIncompatible |= !shared.compatible.get(key);
+      return;
+    }
+    if (!visited.add(key) || o.isFalse()) {
       return;
     }
     if (u.acceptsEverything()) {
@@ -145,9 +159,9 @@ final class JsonSchemaDiff {
       return known;
     }
     shared.compatible.put(key, true);
-    JsonSchemaDiff nested = new JsonSchemaDiff(shared);
+    JsonSchemaDiff nested = new JsonSchemaDiff(shared, true);
     nested.compare("#", o, u);
-    boolean ok = nested.changes.stream().noneMatch(c -> c.type().breaks(shared.policy));
+    boolean ok = !nested.knownIncompatible && nested.changes.stream().noneMatch(c -> c.type().breaks(shared.policy));
     shared.compatible.put(key, ok);
     return ok;
   }
