@@ -94,15 +94,39 @@ final class RefResolver {
       String p = target.getPath();
       return p == null || p.startsWith("/..") ? null : p.substring(1);
     }
-    // an absolute URI under the directory of the document's own $id maps to a path beside it
-    String base = stripFragment(current.base());
-    int slash = base.lastIndexOf('/');
-    if (!base.startsWith(TREE_SCHEME + ":") && slash > 0 && docUri.startsWith(base.substring(0, slash + 1))) {
-      String rel = docUri.substring(slash + 1);
-      String dir = current.treePath().contains("/") ? current.treePath().substring(0, current.treePath().lastIndexOf('/') + 1) : "";
-      String joined = URI.create(TREE_SCHEME + ":/" + dir).resolve(rel).getPath();
-      return joined == null || joined.startsWith("/..") ? null : joined.substring(1);
+    // an absolute URI on the host of the document's own $id maps to the same relative place in the tree
+    URI base;
+    try {
+      base = new URI(stripFragment(current.base()));
+    } catch (URISyntaxException e) {
+      return null;
     }
+    if (base.getScheme() == null || TREE_SCHEME.equals(base.getScheme()) || !base.getScheme().equals(target.getScheme())
+        || !java.util.Objects.equals(base.getAuthority(), target.getAuthority()) || base.getPath() == null || target.getPath() == null) {
+      return null;
+    }
+    String rel = relative(base.getPath(), target.getPath());
+    String dir = current.treePath().contains("/") ? current.treePath().substring(0, current.treePath().lastIndexOf('/') + 1) : "";
+    String joined = URI.create(TREE_SCHEME + ":/" + dir).resolve(rel).normalize().getPath();
+    return joined == null || joined.startsWith("/..") ? null : joined.substring(1);
+  }
+
+  /** The relative path from the folder of {@code fromFile} to {@code to}, both absolute URI paths. */
+  static String relative(String fromFile, String to) {
+    String[] from = fromFile.substring(0, fromFile.lastIndexOf('/') + 1).split("/", -1);
+    String[] target = to.split("/", -1);
+    int common = 0;
+    while (common < from.length - 1 && common < target.length - 1 && from[common].equals(target[common])) {
+      common++;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = common; i < from.length - 1; i++) {
+      sb.append("../");
+    }
+    for (int i = common; i < target.length; i++) {
+      sb.append(target[i]).append(i + 1 < target.length ? "/" : "");
+    }
+    return sb.toString();
     return null;
   }
 
