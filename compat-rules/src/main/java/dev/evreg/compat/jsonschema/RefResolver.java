@@ -127,7 +127,6 @@ final class RefResolver {
       sb.append(target[i]).append(i + 1 < target.length ? "/" : "");
     }
     return sb.toString();
-    return null;
   }
 
   private static JsonValue anchor(JsonValue root, String name) {
