@@ -113,10 +113,11 @@ final class CompatCommand implements Callable<Integer> {
     ParsedSchema candidate = schemas.get(schemas.size() - 1);
     List<ParsedSchema> previous = schemas.subList(0, schemas.size() - 1);
     CompatibilityReport result = CompatibilityChecker.standard().check(level, previous, candidate, options);
-    if (report.output == OutputFormat.JSON) {
-      out.print(Json.render(json(result)));
-    } else {
-      text(result, previous.size());
+    switch (report.output) {
+      case JSON -> out.print(Json.render(json(result)));
+      case TEXT -> text(result, previous.size());
+      default -> out.print(CiFormats.render(report.output, "compat",
+          List.of(new ReportFile(candidate.source().path(), result.findings(), null)), report.failOn));
     }
     boolean fail = result.findings().stream().anyMatch(f -> f.severity().atLeast(report.failOn));
     return fail ? ExitCode.FINDINGS.code() : ExitCode.OK.code();

@@ -75,7 +75,7 @@ final class Converters {
       try {
         return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("unknown output format '" + value + "'; expected text or json");
+        throw new TypeConversionException("unknown output format '" + value + "'; expected text, json, sarif, junit, github or gitlab");
       }
     }
   }

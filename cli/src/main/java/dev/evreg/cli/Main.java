@@ -43,6 +43,7 @@ public final class Main {
   private static Map<String, Function<PrintStream, Object>> commands(PrintStream err) {
     Map<String, Function<PrintStream, Object>> m = new LinkedHashMap<>();
     m.put("compat", o -> new CompatCommand(o, err));
+    m.put("lint", o -> new LintCommand(o, err));
     m.put("rules", RulesCommand::new);
     return m;
   }

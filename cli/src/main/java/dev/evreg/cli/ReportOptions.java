@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class ReportOptions {
 
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", converter = Converters.OutputConverter.class,
-      description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
+      description = "Output format: text, json, sarif, junit, github or gitlab (default: ${DEFAULT-VALUE}).")
   OutputFormat output = OutputFormat.TEXT;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", converter = Converters.SeverityConverter.class,

@@ -30,6 +30,9 @@ final class RulesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<RuleInfo> rules = RuleCatalog.builtIn();
+    if (report.output != OutputFormat.JSON && report.output != OutputFormat.TEXT) {
+      throw new UserError("rules prints text or json, not " + report.output.label());
+    }
     if (report.output == OutputFormat.JSON) {
       out.print(Json.render(rules.stream().map(r -> {
         Map<String, Object> m = Json.object();

@@ -107,7 +107,11 @@ final class TreeCompat {
         .flatMap(r -> r.report().findings().stream()).toList();
     long failing = results.stream().filter(r -> r.report() != null && !r.report().compatible()).count();
     List<String> errors = results.stream().map(PairResult::error).filter(e -> e != null).toList();
-    if (opts.output == OutputFormat.JSON) {
+    if (opts.output != OutputFormat.JSON && opts.output != OutputFormat.TEXT) {
+      List<ReportFile> files = results.stream().map(r -> new ReportFile(r.relative(),
+          r.report() == null ? List.of() : r.report().findings(), r.error())).toList();
+      out.print(CiFormats.render(opts.output, "compat", files, opts.failOn));
+    } else if (opts.output == OutputFormat.JSON) {
       Map<String, Object> m = Json.object();
       m.put("command", "compat");
       m.put("level", level.name());

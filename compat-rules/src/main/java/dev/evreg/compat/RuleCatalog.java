@@ -22,6 +22,7 @@ public final class RuleCatalog {
     }
     all.addAll(AvroCompatibility.rules());
     all.addAll(dev.evreg.compat.jsonschema.JsonSchemaCompatibility.rules());
+    all.addAll(dev.evreg.compat.lint.LintRules.infos());
     all.sort(Comparator.comparing(RuleInfo::id));
     Set<String> seen = new HashSet<>();
     for (RuleInfo r : all) {

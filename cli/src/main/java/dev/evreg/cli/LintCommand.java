@@ -1,0 +1,176 @@
+package dev.evreg.cli;
+
+import dev.evreg.compat.Finding;
+import dev.evreg.compat.ParsedSchema;
+import dev.evreg.compat.SchemaFormat;
+import dev.evreg.compat.SchemaReader;
+import dev.evreg.compat.Severity;
+import dev.evreg.compat.lint.LintConfig;
+import dev.evreg.compat.lint.Linter;
+import dev.evreg.compat.source.SchemaException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Check event schemas against the team's conventions: envelope metadata (eventId, eventType, "
+        + "occurredAt, source, correlationId), naming, documentation, evolution hygiene and PII classification.",
+        "PATHs are files or folders (searched for .avsc, .json and .proto files); the default is schemas/.",
+        "Silence a finding inline with \"x-evreg-ignore\": [\"RULE_ID\"] (Avro, JSON Schema) or a comment "
+            + "// evreg:ignore RULE_ID reason (Protobuf). 'evreg rules' lists the rules."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  evreg lint schemas/",
+        "  evreg lint --profile cloudevents --output sarif events/ > lint.sarif",
+        "  evreg lint --except FIELD_DOC_MISSING --fail-on warning schemas/orders",
+        "",
+        "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 bad input or usage, 3 internal error."})
+final class LintCommand implements Callable<Integer> {
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  LintCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "default",
+      description = "Envelope convention: default (eventId, eventType, occurredAt, source, correlationId) or "
+          + "cloudevents (the CloudEvents 1.0 attributes) (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(names = "--use", paramLabel = "RULE|CATEGORY", split = ",",
+      description = "Run only these rules or categories (ENVELOPE, NAMING, DOCS, EVOLUTION, PII, CLOUDEVENTS); repeatable.")
+  List<String> use = new ArrayList<>();
+
+  @Option(names = "--except", paramLabel = "RULE|CATEGORY", split = ",", description = "Skip these rules or categories; repeatable.")
+  List<String> except = new ArrayList<>();
+
+  @Option(names = {"-t", "--type"}, paramLabel = "TYPE", converter = Converters.FormatConverter.class,
+      description = "Lint only this schema type (avro, json or protobuf); by default the extension decides.")
+  SchemaFormat type;
+
+  @Option(names = {"-I", "--proto-path"}, paramLabel = "DIR", description = "A folder to resolve .proto imports against (repeatable).")
+  List<Path> protoPaths = new ArrayList<>();
+
+  @Option(names = "--max-schema-size", paramLabel = "SIZE", defaultValue = "10MB", converter = Converters.SizeConverter.class,
+      description = "Largest schema file read (default: ${DEFAULT-VALUE}).")
+  long maxSchemaSize;
+
+  @Mixin
+  ReportOptions report;
+
+  @Mixin
+  GlobalOptions global;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Schema files or folders (default: schemas/).")
+  List<String> paths = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    LintConfig config = config();
+    List<String> targets = paths.isEmpty() ? defaultPaths() : paths;
+    List<String> files = SchemaFiles.expand(targets, type);
+    if (files.isEmpty()) {
+      throw new UserError("no schema files (.avsc, .json, .proto) under " + String.join(", ", targets));
+    }
+    SchemaReader reader = new SchemaReader(SchemaReader.Options.DEFAULTS.withMaxBytes(maxSchemaSize).withProtoPaths(protoPaths));
+    Linter linter = new Linter(config);
+    List<ReportFile> results = files.parallelStream().map(f -> lintOne(reader, linter, f)).toList();
+    return print(results);
+  }
+
+  private ReportFile lintOne(SchemaReader reader, Linter linter, String file) {
+    try {
+      ParsedSchema schema = reader.read(Path.of(file), file, SchemaReader.formatOf(file, type));
+      return new ReportFile(file, linter.lint(schema), null);
+    } catch (SchemaException e) {
+      return new ReportFile(file, List.of(), Main.describe(e));
+    }
+  }
+
+  private LintConfig config() {
+    LintConfig config = LintConfig.DEFAULTS;
+    if (profile.equalsIgnoreCase(LintConfig.CLOUDEVENTS_PROFILE)) {
+      config = config.withEnvelope(LintConfig.cloudEvents());
+    } else if (!profile.equalsIgnoreCase(LintConfig.DEFAULT_PROFILE)) {
+      throw new UserError("unknown profile \"" + profile + "\"; expected default or cloudevents");
+    }
+    config = config.withUse(Set.copyOf(use)).withExcept(Set.copyOf(except));
+    Linter.unknownIdIn(config).ifPresent(id -> {
+      throw new UserError(Linter.unknownRule(id).replace("unknown rule id", "unknown rule id or category"));
+    });
+    return config;
+  }
+
+  private static List<String> defaultPaths() {
+    if (Files.isDirectory(Path.of("schemas"))) {
+      return List.of("schemas");
+    }
+    throw new UserError("no PATH given and no schemas/ folder here; pass the schema files or folders to lint");
+  }
+
+  private int print(List<ReportFile> results) {
+    List<Finding> all = results.stream().flatMap(r -> r.findings().stream()).toList();
+    List<String> errors = results.stream().map(ReportFile::error).filter(e -> e != null).toList();
+    switch (report.output) {
+      case TEXT -> {
+        Style style = Style.forTerminal(report.noColor);
+        all.forEach(f -> out.println(style.line(f, null)));
+        if (!report.quiet) {
+          out.println(summary(results.size(), all, errors.size()));
+        }
+      }
+      case JSON -> out.print(Json.render(json(results, all)));
+      default -> out.print(CiFormats.render(report.output, "lint", results, report.failOn));
+    }
+    errors.forEach(err::println);
+    if (!errors.isEmpty()) {
+      return ExitCode.USAGE.code();
+    }
+    return all.stream().anyMatch(f -> f.severity().atLeast(report.failOn)) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  static String summary(int files, List<Finding> all, int unreadable) {
+    long e = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    long w = all.stream().filter(f -> f.severity() == Severity.WARNING).count();
+    long i = all.stream().filter(f -> f.severity() == Severity.INFO).count();
+    return "Linted " + files + (files == 1 ? " file: " : " files: ") + e + (e == 1 ? " error, " : " errors, ") + w
+        + (w == 1 ? " warning, " : " warnings, ") + i + (i == 1 ? " info" : " infos")
+        + (unreadable == 0 ? "" : ", " + unreadable + " unreadable") + ".";
+  }
+
+  private static Map<String, Object> json(List<ReportFile> results, List<Finding> all) {
+    Map<String, Object> m = Json.object();
+    m.put("command", "lint");
+    List<Object> files = new ArrayList<>();
+    for (ReportFile r : results) {
+      Map<String, Object> f = Json.object();
+      f.put("path", r.path());
+      if (r.error() != null) {
+        f.put("error", r.error());
+      }
+      f.put("findings", r.findings().stream().map(Json::finding).toList());
+      files.add(f);
+    }
+    m.put("files", files);
+    Map<String, Object> summary = Json.object();
+    summary.put("files", results.size());
+    summary.put("errors", all.stream().filter(f -> f.severity() == Severity.ERROR).count());
+    summary.put("warnings", all.stream().filter(f -> f.severity() == Severity.WARNING).count());
+    summary.put("infos", all.stream().filter(f -> f.severity() == Severity.INFO).count());
+    summary.put("unreadable", results.stream().filter(r -> r.error() != null).count());
+    m.put("summary", summary);
+    return m;
+  }
+}

@@ -1,0 +1,234 @@
+package dev.evreg.compat.lint;
+
+import dev.evreg.compat.Finding;
+import dev.evreg.compat.Location;
+import dev.evreg.compat.ParsedSchema;
+import dev.evreg.compat.RuleCatalog;
+import dev.evreg.compat.RuleInfo;
+import dev.evreg.compat.SchemaFormat;
+import dev.evreg.compat.Severity;
+import dev.evreg.compat.model.EnumType;
+import dev.evreg.compat.model.Field;
+import dev.evreg.compat.model.RecordType;
+import dev.evreg.compat.source.SchemaException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the enabled lint rules on a schema and applies, in order: inline ignores
+ * ({@code "x-evreg-ignore": ["RULE_ID"]} on an Avro/JSON record or field, a Protobuf comment
+ * {@code // evreg:ignore RULE_ID reason} on the element or {@code // evreg:ignore-file RULE_ID}
+ * anywhere), path ignores and severity overrides. An unknown rule id in an ignore is bad input.
+ */
+public final class Linter {
+
+  private static final Pattern PROTO_IGNORE = Pattern.compile("evreg:ignore\\s+([A-Z][A-Z0-9_]*)");
+  private static final Pattern PROTO_IGNORE_FILE = Pattern.compile("evreg:ignore-file\\s+([A-Z][A-Z0-9_]*)");
+
+  private final LintConfig config;
+
+  public Linter(LintConfig config) {
+    this.config = config;
+  }
+
+  public List<Finding> lint(ParsedSchema schema) {
+    LintContext ctx = new LintContext(schema, config);
+    for (LintRule rule : LintRules.all()) {
+      if (active(rule.info(), schema)) {
+        ctx.running(rule.info());
+        rule.check(ctx);
+      }
+    }
+    return finish(ctx);
+  }
+
+  /** The rules that compare with the previous version (run by {@code evreg check}). */
+  public List<Finding> lintChange(ParsedSchema previous, ParsedSchema schema) {
+    LintContext ctx = new LintContext(schema, config);
+    for (ChangeLintRule rule : LintRules.changeRules()) {
+      if (active(rule.info(), schema) && previous.format() == schema.format()) {
+        ctx.running(rule.info());
+        rule.check(previous, ctx);
+      }
+    }
+    return finish(ctx);
+  }
+
+  private boolean active(RuleInfo r, ParsedSchema schema) {
+    if (r.category().equals("CLOUDEVENTS") != config.envelope().profile().equals(LintConfig.CLOUDEVENTS_PROFILE)) {
+      return false;
+    }
+    return config.enabled(r.id(), r.category()) && config.severityOf(r.id(), r.category(), r.defaultSeverity()).isPresent()
+        && !ignoredByPath(r.id(), schema.source().path());
+  }
+
+  private boolean ignoredByPath(String ruleId, String path) {
+    for (LintConfig.PathIgnore ig : config.ignore()) {
+      if ((ig.rules().contains(ruleId) || ig.rules().contains("*"))
+          && FileSystems.getDefault().getPathMatcher("glob:" + ig.glob()).matches(Path.of(path.replace('\\', '/')))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Finding> finish(LintContext ctx) {
+    ParsedSchema schema = ctx.schema();
+    Map<Object, Object> owners = owners(schema);
+    Set<String> fileIgnores = fileIgnores(schema);
+    List<Finding> out = new ArrayList<>();
+    for (LintContext.Raw r : ctx.reported()) {
+      if (fileIgnores.contains(r.rule().id()) || ignored(r.rule().id(), r.element(), owners, schema)) {
+        continue;
+      }
+      Optional<Severity> s = config.severityOf(r.rule().id(), r.rule().category(), r.rule().defaultSeverity());
+      s.ifPresent(sev -> out.add(LintContext.finding(r, sev)));
+    }
+    out.sort(Comparator.comparingInt((Finding f) -> f.location().line()).thenComparingInt(f -> f.location().column())
+        .thenComparing(Finding::ruleId));
+    return out;
+  }
+
+  /** Each field's record, each record's file root: an ignore on a record covers its fields. */
+  private static Map<Object, Object> owners(ParsedSchema schema) {
+    Map<Object, Object> owners = new HashMap<>();
+    for (RecordType r : schema.view().records()) {
+      for (Field f : r.fields()) {
+        owners.put(f, r);
+      }
+    }
+    return owners;
+  }
+
+  private boolean ignored(String ruleId, Object element, Map<Object, Object> owners, ParsedSchema schema) {
+    for (Object e = element; e != null; e = owners.get(e)) {
+      if (ignores(e, schema).contains(ruleId)) {
+        return true;
+      }
+    }
+    return schema.view().event() != null && ignores(schema.view().event(), schema).contains(ruleId);
+  }
+
+  /** The rule ids an element ignores, each checked against the catalogue. */
+  private static Set<String> ignores(Object element, ParsedSchema schema) {
+    Set<String> ids = new HashSet<>();
+    Location at;
+    if (schema.format() == SchemaFormat.PROTOBUF) {
+      String doc = element instanceof RecordType r ? r.doc() : element instanceof Field f ? f.doc() : element instanceof EnumType e ? e.doc() : "";
+      Matcher m = PROTO_IGNORE.matcher(doc == null ? "" : doc);
+      while (m.find()) {
+        ids.add(m.group(1));
+      }
+      at = location(element);
+    } else {
+      Map<String, Object> props = element instanceof RecordType r ? r.properties() : element instanceof Field f ? f.properties() : Map.of();
+      Object v = props.get("x-evreg-ignore");
+      if (v instanceof List<?> list) {
+        list.forEach(x -> ids.add(String.valueOf(x)));
+      } else if (v != null) {
+        for (String s : String.valueOf(v).split(",")) {
+          ids.add(s.trim());
+        }
+      }
+      at = location(element);
+    }
+    for (String id : ids) {
+      if (RuleCatalog.find(id).isEmpty()) {
+        throw new SchemaException(at == null ? schema.source().path() : at.path(), at == null ? 0 : at.line(),
+            at == null ? 0 : at.column(), unknownRule(id));
+      }
+    }
+    return ids;
+  }
+
+  private static Set<String> fileIgnores(ParsedSchema schema) {
+    Set<String> ids = new HashSet<>();
+    if (schema.format() == SchemaFormat.PROTOBUF) {
+      Matcher m = PROTO_IGNORE_FILE.matcher(schema.source().text());
+      while (m.find()) {
+        if (RuleCatalog.find(m.group(1)).isEmpty()) {
+          dev.evreg.compat.source.Position p = dev.evreg.compat.source.Position.at(schema.source().text(), m.start(1));
+          throw new SchemaException(schema.source().path(), p, unknownRule(m.group(1)));
+        }
+        ids.add(m.group(1));
+      }
+    }
+    return ids;
+  }
+
+  private static Location location(Object element) {
+    if (element instanceof RecordType r) {
+      return r.location();
+    }
+    if (element instanceof Field f) {
+      return f.location();
+    }
+    return element instanceof EnumType e ? e.location() : null;
+  }
+
+  /** "unknown rule id "X"; did you mean "Y"?" */
+  public static String unknownRule(String id) {
+    return "unknown rule id \"" + id + "\"" + suggestion(id).map(s -> "; did you mean \"" + s + "\"?").orElse("; run 'evreg rules' for the list");
+  }
+
+  /** The catalogue id nearest to {@code id} by edit distance, when it is near. */
+  public static Optional<String> suggestion(String id) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    String upper = id.toUpperCase(Locale.ROOT);
+    for (RuleInfo r : RuleCatalog.builtIn()) {
+      int d = distance(upper, r.id());
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = r.id();
+      }
+    }
+    return best != null && bestDistance <= Math.max(3, id.length() / 3) ? Optional.of(best) : Optional.empty();
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** Validates the rule ids and categories a configuration names; the first unknown one is reported. */
+  public static Optional<String> unknownIdIn(LintConfig config) {
+    Set<String> categories = new HashSet<>();
+    RuleCatalog.builtIn().forEach(r -> categories.add(r.category()));
+    List<String> named = new ArrayList<>(config.use());
+    named.addAll(config.except());
+    named.addAll(config.severity().keySet());
+    config.ignore().forEach(i -> named.addAll(i.rules()));
+    for (String n : named) {
+      if (!n.equals("*") && !categories.contains(n) && RuleCatalog.find(n).isEmpty()) {
+        return Optional.of(n);
+      }
+    }
+    return Optional.empty();
+  }
+}

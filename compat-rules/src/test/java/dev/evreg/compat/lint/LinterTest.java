@@ -1,0 +1,72 @@
+package dev.evreg.compat.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evreg.compat.Finding;
+import dev.evreg.compat.ParsedSchema;
+import dev.evreg.compat.SchemaFormat;
+import dev.evreg.compat.SchemaReader;
+import dev.evreg.compat.Severity;
+import dev.evreg.compat.source.SchemaException;
+import dev.evreg.compat.source.SourceFile;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LinterTest {
+
+  static ParsedSchema avro(String text) {
+    return new SchemaReader(SchemaReader.Options.DEFAULTS).parse(new SourceFile("e.avsc", text), SchemaFormat.AVRO);
+  }
+
+  static final String UNDOCUMENTED = "{\"type\": \"record\", \"name\": \"OrderPlaced\", \"namespace\": \"x\", \"fields\": [\n"
+      + "  {\"name\": \"orderId\", \"type\": \"string\"%s}]}";
+
+  @Test
+  void unknownRuleIdInAnInlineIgnoreIsBadInputWithASuggestion() {
+    ParsedSchema s = avro(String.format(UNDOCUMENTED, ", \"x-evreg-ignore\": [\"FIELD_DOCS_MISSING\"]"));
+    SchemaException e = assertThrows(SchemaException.class, () -> new Linter(LintConfig.DEFAULTS).lint(s));
+    assertEquals("e.avsc:2:3: unknown rule id \"FIELD_DOCS_MISSING\"; did you mean \"FIELD_DOC_MISSING\"?", e.getMessage());
+  }
+
+  @Test
+  void severityOverridesAndOff() {
+    ParsedSchema s = avro(String.format(UNDOCUMENTED, ""));
+    List<Finding> normal = new Linter(LintConfig.DEFAULTS.withUse(Set.of("DOCS"))).lint(s);
+    assertEquals(List.of("EVENT_DOC_MISSING", "FIELD_DOC_MISSING"), normal.stream().map(Finding::ruleId).toList());
+    assertTrue(normal.stream().allMatch(f -> f.severity() == Severity.WARNING));
+    List<Finding> raised = new Linter(LintConfig.DEFAULTS.withUse(Set.of("DOCS"))
+        .withSeverity(Map.of("FIELD_DOC_MISSING", "error", "EVENT_DOC_MISSING", "off"))).lint(s);
+    assertEquals(1, raised.size());
+    assertEquals(Severity.ERROR, raised.get(0).severity());
+  }
+
+  @Test
+  void pathIgnoresAndExcept() {
+    ParsedSchema s = avro(String.format(UNDOCUMENTED, ""));
+    LintConfig docs = LintConfig.DEFAULTS.withUse(Set.of("DOCS"));
+    assertEquals(List.of(), new Linter(docs.withIgnore(List.of(new LintConfig.PathIgnore("*.avsc", Set.of("*"))))).lint(s));
+    assertEquals(List.of("EVENT_DOC_MISSING"), new Linter(docs.withExcept(Set.of("FIELD_DOC_MISSING"))).lint(s)
+        .stream().map(Finding::ruleId).toList());
+  }
+
+  @Test
+  void unknownIdsInConfigurationAreFound() {
+    assertEquals(Optional.of("FIELD_DOCS"), Linter.unknownIdIn(LintConfig.DEFAULTS.withExcept(Set.of("FIELD_DOCS"))));
+    assertEquals(Optional.empty(), Linter.unknownIdIn(LintConfig.DEFAULTS.withExcept(Set.of("DOCS", "PII_UNCLASSIFIED"))));
+    assertEquals(Optional.of("FIELD_DOC_MISSING"), Linter.suggestion("FIELD_DOC_MISING"));
+    assertEquals(Optional.empty(), Linter.suggestion("COMPLETELY_DIFFERENT_THING_HERE"));
+  }
+
+  @Test
+  void cloudEventsRulesRunOnlyInTheirProfile() {
+    ParsedSchema s = avro("{\"type\": \"record\", \"name\": \"E\", \"fields\": [{\"name\": \"data_base64\", \"type\": \"string\"}]}");
+    assertTrue(new Linter(LintConfig.DEFAULTS).lint(s).stream().noneMatch(f -> f.ruleId().startsWith("CLOUDEVENTS_")));
+    assertTrue(new Linter(LintConfig.DEFAULTS.withEnvelope(LintConfig.cloudEvents())).lint(s).stream()
+        .anyMatch(f -> f.ruleId().equals("CLOUDEVENTS_ATTRIBUTE_NAME")));
+  }
+}
