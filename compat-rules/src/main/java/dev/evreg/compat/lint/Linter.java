@@ -15,7 +15,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +102,7 @@ public final class Linter {
 
   /** Each field's record, each record's file root: an ignore on a record covers its fields. */
   private static Map<Object, Object> owners(ParsedSchema schema) {
-    Map<Object, Object> owners = new HashMap<>();
+    Map<Object, Object> owners = new IdentityHashMap<>();
     for (RecordType r : schema.view().records()) {
       for (Field f : r.fields()) {
         owners.put(f, r);

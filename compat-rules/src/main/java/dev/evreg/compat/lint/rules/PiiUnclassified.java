@@ -29,10 +29,10 @@ public final class PiiUnclassified implements LintRule {
 
   @Override
   public void check(LintContext ctx) {
-    List<String> words = ctx.config().piiWords();
+    List<Entry> entries = entries(ctx.config().piiWords());
     for (RecordType r : ctx.view().records()) {
       for (Field f : r.fields()) {
-        String word = personal(f.name(), words);
+        String word = personal(f.name(), entries);
         if (word != null && !classified(f, ctx.view().format())) {
           ctx.report(f, f.location(), "Field \"" + f.name() + "\" of \"" + r.name() + "\" looks like personal data (\"" + word
               + "\") but has no classification; mark it " + how(ctx.view().format()) + " (false if it is not personal).");
@@ -41,14 +41,25 @@ public final class PiiUnclassified implements LintRule {
     }
   }
 
-  /** The entry of {@code entries} that marks {@code name} as personal, or null. */
-  static String personal(String name, List<String> entries) {
+  /** A configured entry: its words, and whether they must be the whole name. */
+  record Entry(String text, List<String> words, boolean whole) {}
+
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+  static List<Entry> entries(List<String> configured) {
+    return configured.stream().map(e -> {
+      boolean whole = e.startsWith("=");
+      String text = e.substring(whole ? 1 : 0).trim();
+      return new Entry(text, List.of(SPACES.split(text.toLowerCase(Locale.ROOT))), whole);
+    }).toList();
+  }
+
+  /** The entry that marks {@code name} as personal, or null. */
+  static String personal(String name, List<Entry> entries) {
     List<String> parts = Names.words(name).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-    for (String entry : entries) {
-      boolean whole = entry.startsWith("=");
-      List<String> seq = List.of(entry.substring(whole ? 1 : 0).toLowerCase(Locale.ROOT).trim().split("\\s+"));
-      if (whole ? parts.equals(seq) : java.util.Collections.indexOfSubList(parts, seq) >= 0) {
-        return entry.substring(whole ? 1 : 0);
+    for (Entry e : entries) {
+      if (e.whole() ? parts.equals(e.words()) : java.util.Collections.indexOfSubList(parts, e.words()) >= 0) {
+        return e.text();
       }
     }
     return null;
