@@ -15,7 +15,8 @@ public final class CompatibilityChecker {
 
   /** The engines evreg ships. */
   public static CompatibilityChecker standard() {
-    return new CompatibilityChecker(List.of(new dev.evreg.compat.avro.AvroCompatibility()));
+    return new CompatibilityChecker(List.of(new dev.evreg.compat.avro.AvroCompatibility(),
+        new dev.evreg.compat.protobuf.ProtoCompatibility()));
   }
 
   public CompatibilityChecker(List<CompatibilityEngine<?>> engines) {

@@ -1,6 +1,7 @@
 package dev.evreg.compat;
 
 import dev.evreg.compat.avro.AvroCompatibility;
+import dev.evreg.compat.protobuf.ProtoCompatibility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ public final class RuleCatalog {
       all.add(r.info());
     }
     all.addAll(AvroCompatibility.rules());
+    all.addAll(ProtoCompatibility.rules());
     all.sort(Comparator.comparing(RuleInfo::id));
     Set<String> seen = new HashSet<>();
     for (RuleInfo r : all) {

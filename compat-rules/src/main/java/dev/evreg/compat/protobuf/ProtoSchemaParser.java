@@ -106,7 +106,10 @@ public final class ProtoSchemaParser {
 
   private static Schema link(Map<String, SourceFile> files, String targetName) {
     SchemaLoader loader = new SchemaLoader(new SourcesFileSystem(files));
-    loader.initRoots(List.of(Location.get(SourcesFileSystem.ROOT, targetName)), List.of(Location.get(SourcesFileSystem.ROOT)));
+    // Every resolved file is a source root: wire prunes the members of types it loads from the
+    // proto path, and the compatibility check needs imported enums' values and messages' fields.
+    List<Location> sources = files.keySet().stream().map(name -> Location.get(SourcesFileSystem.ROOT, name)).toList();
+    loader.initRoots(sources, List.of(Location.get(SourcesFileSystem.ROOT)));
     try {
       return loader.loadSchema();
     } catch (Exception e) { // Kotlin code may throw IOException undeclared
