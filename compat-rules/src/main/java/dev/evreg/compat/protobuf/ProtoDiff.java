@@ -405,7 +405,7 @@ public final class ProtoDiff {
           add(RESERVED_NUMBER_REUSED, "Enum value " + q(first.getName()) + enumName + " uses number " + number
               + ", which the previous version reserved", now, reservedAt(old, oldReserved.numberElement(number), oe));
         }
-      } else if (!constNames(olds).containsAll(constNames(e.getValue()))) {
+      } else if (!constNames(e.getValue()).containsAll(constNames(olds))) {
         add(ENUM_CONST_CHANGED, "Enum value " + q(number) + enumName + " changed name from " + names(olds) + " to "
             + names(e.getValue()), now, at(old, oe, olds.get(0)));
       }
