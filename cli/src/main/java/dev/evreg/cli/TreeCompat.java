@@ -72,16 +72,7 @@ final class TreeCompat {
     List<String> protos = news.stream().filter(olds::contains)
         .filter(rel -> SchemaReader.formatOf(rel, type) == SchemaFormat.PROTOBUF).toList();
     Map<String, ParsedSchema> newProtos = new HashMap<>();
-    Thread newSide = new Thread(null, () -> {
-      try {
-        newProtos.putAll(newReader.readProtoTree(newDir, protos));
-      } catch (RuntimeException | StackOverflowError e) {
-        newProtos.clear(); // each file is then read alone below, where its error is reported
-      }
-    }, "evreg-new-side", Main.STACK_BYTES);
-    newSide.start();
-    Map<String, ParsedSchema> oldProtos = oldReader.readProtoTree(oldDir, protos);
-    join(newSide);
+    Map<String, ParsedSchema> oldProtos = protos.isEmpty() ? Map.of() : readBothSides(protos, newProtos);
     List<PairResult> results = new ArrayList<>();
     for (String rel : news) {
       if (!olds.contains(rel)) {
@@ -98,6 +89,24 @@ final class TreeCompat {
     }
     olds.stream().filter(rel -> !news.contains(rel)).forEach(removedOut::add);
     return results;
+  }
+
+  /**
+   * Reads the {@code .proto} files of both sides as trees, the new side on a second thread into
+   * {@code newProtos}; returns the old side's. A side that fails is empty.
+   */
+  private Map<String, ParsedSchema> readBothSides(List<String> protos, Map<String, ParsedSchema> newProtos) {
+    Thread newSide = new Thread(null, () -> {
+      try {
+        newProtos.putAll(newReader.readProtoTree(newDir, protos));
+      } catch (RuntimeException | StackOverflowError e) {
+        newProtos.clear(); // run() then reads each file alone and reports its error
+      }
+    }, "evreg-new-side", Main.STACK_BYTES);
+    newSide.start();
+    Map<String, ParsedSchema> oldProtos = oldReader.readProtoTree(oldDir, protos);
+    join(newSide);
+    return oldProtos;
   }
 
   /** Waits for a side read on another thread; its map is complete (or empty, on failure) after the join. */
