@@ -285,7 +285,7 @@ public final class ProtoDiff {
     if (!oj.equals(nj) && (o.getName().equals(n.getName()) || o.getDeclaredJsonName() != null || n.getDeclaredJsonName() != null)) {
       add(FIELD_JSON_NAME_CHANGED, subject + " changed its JSON name from " + q(oj) + " to " + q(nj), now, was);
     }
-    boolean typeChanged = types(o.getType(), n.getType(), subject, "type", now, was);
+    boolean typeChanged = fieldTypes(o.getType(), n.getType(), subject, "type", now, was);
     if (o.getType().isMap() || n.getType().isMap()) {
       return;
     }
@@ -293,7 +293,7 @@ public final class ProtoDiff {
   }
 
   /** Compares two field (or map key or value) types; true when a change was reported. */
-  private boolean types(ProtoType ot, ProtoType nt, String subject, String part, Location now, Location was) {
+  private boolean fieldTypes(ProtoType ot, ProtoType nt, String subject, String part, Location now, Location was) {
     Kind ok = kind(old, ot);
     Kind nk = kind(neu, nt);
     String changed = subject + " changed " + part + " from " + q(display(old, ot)) + " to " + q(display(neu, nt));
@@ -303,8 +303,8 @@ public final class ProtoDiff {
     }
     switch (ok) {
       case MAP -> {
-        boolean key = types(ot.getKeyType(), nt.getKeyType(), subject, "map key type", now, was);
-        boolean value = types(ot.getValueType(), nt.getValueType(), subject, "map value type", now, was);
+        boolean key = fieldTypes(ot.getKeyType(), nt.getKeyType(), subject, "map key type", now, was);
+        boolean value = fieldTypes(ot.getValueType(), nt.getValueType(), subject, "map value type", now, was);
         return key || value;
       }
       case MESSAGE -> {
