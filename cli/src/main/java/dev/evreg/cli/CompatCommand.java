@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
         "  evreg compat schemas/v1.avsc schemas/v2.avsc",
         "  evreg compat --level FULL_TRANSITIVE v1.avsc v2.avsc v3.avsc",
         "  evreg compat --output json old.avsc new.avsc",
+        "  evreg compat --proto-rules wire-json orders/v1.proto orders/v2.proto",
         "  evreg compat --type protobuf -I ../third_party release-1.0/proto release-2.0/proto",
         "",
         "Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage, 3 internal error."})

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 public final class Main {
 
   /** Deep but legal schemas recurse deeply in the parsers; the worker thread gets room for that. */
-  private static final long STACK_BYTES = 512L * 1024 * 1024;
+  static final long STACK_BYTES = 512L * 1024 * 1024;
 
   private Main() {}
 

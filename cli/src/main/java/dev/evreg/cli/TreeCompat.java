@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +26,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code evreg compat OLD_DIR NEW_DIR}: every schema file present in both folders (paired by
- * relative path) is checked, the one in OLD_DIR as the previous version. Files that fail to
- * parse are reported after all pairs ran; they make the exit code 2.
+ * relative path) is checked, the one in OLD_DIR as the previous version. The {@code .proto} files
+ * of each side are read together, so that shared imports are linked once; when that fails, each
+ * file is read alone. Files that fail to parse are reported after all pairs ran; they make the
+ * exit code 2.
  */
 final class TreeCompat {
 
@@ -66,6 +69,10 @@ final class TreeCompat {
     Set<String> olds = schemaFiles(oldDir);
     Set<String> news = schemaFiles(newDir);
     CompatibilityChecker checker = CompatibilityChecker.standard();
+    List<String> protos = news.stream().filter(olds::contains)
+        .filter(rel -> SchemaReader.formatOf(rel, type) == SchemaFormat.PROTOBUF).toList();
+    Map<String, ParsedSchema> newProtos = new HashMap<>();
+    Map<String, ParsedSchema> oldProtos = protos.isEmpty() ? Map.of() : readBothSides(protos, newProtos);
     List<PairResult> results = new ArrayList<>();
     for (String rel : news) {
       if (!olds.contains(rel)) {
@@ -73,8 +80,8 @@ final class TreeCompat {
         continue;
       }
       try {
-        ParsedSchema old = read(oldReader, oldDir, rel);
-        ParsedSchema candidate = read(newReader, newDir, rel);
+        ParsedSchema old = oldProtos.containsKey(rel) ? oldProtos.get(rel) : read(oldReader, oldDir, rel);
+        ParsedSchema candidate = newProtos.containsKey(rel) ? newProtos.get(rel) : read(newReader, newDir, rel);
         results.add(new PairResult(rel, checker.check(level, List.of(old), candidate, options), null));
       } catch (SchemaException e) {
         results.add(new PairResult(rel, null, Main.describe(e)));
@@ -82,6 +89,33 @@ final class TreeCompat {
     }
     olds.stream().filter(rel -> !news.contains(rel)).forEach(removedOut::add);
     return results;
+  }
+
+  /**
+   * Reads the {@code .proto} files of both sides as trees, the new side on a second thread into
+   * {@code newProtos}; returns the old side's. A side that fails is empty.
+   */
+  private Map<String, ParsedSchema> readBothSides(List<String> protos, Map<String, ParsedSchema> newProtos) {
+    Thread newSide = new Thread(null, () -> {
+      try {
+        newProtos.putAll(newReader.readProtoTree(newDir, protos));
+      } catch (RuntimeException | StackOverflowError e) {
+        newProtos.clear(); // run() then reads each file alone and reports its error
+      }
+    }, "evreg-new-side", Main.STACK_BYTES);
+    newSide.start();
+    Map<String, ParsedSchema> oldProtos = oldReader.readProtoTree(oldDir, protos);
+    join(newSide);
+    return oldProtos;
+  }
+
+  /** Waits for a side read on another thread; its map is complete (or empty, on failure) after the join. */
+  private static void join(Thread t) {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private ParsedSchema read(SchemaReader reader, Path dir, String rel) {

@@ -258,13 +258,72 @@ class MainTest {
     assertEquals(0, run("compat", "--type", "avro", v1, f).code());
   }
 
+
+  static final String ORDER_V1 = """
+      syntax = "proto3";
+      package acme.orders.v1;
+
+      message OrderPlaced {
+        string order_id = 1;
+        int32 qty = 2;
+        string note = 3;
+      }
+      """;
+
   @Test
-  void protobufEngineThatHasNotLandedSaysSo() throws IOException {
-    String a = write("a.proto", "syntax = \"proto3\";\nmessage A { int32 b = 1; }\n");
-    String b = write("b.proto", "syntax = \"proto3\";\nmessage A { int32 b = 1; string c = 2; }\n");
+  void protoTypeChangeIsReportedInBothFiles() throws IOException {
+    String a = write("v1.proto", ORDER_V1);
+    String b = write("v2.proto", ORDER_V1.replace("int32 qty", "string qty"));
     Result r = run("compat", a, b);
-    assertOneLineError(r, b + ": error: checking the compatibility of");
-    assertTrue(r.err().contains("is not available in this version of evreg yet"), r.err());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.out().startsWith(b + ":6:3: error FIELD_SCALAR_KIND_CHANGED Field \"2\" (\"qty\") on message "
+        + "\"acme.orders.v1.OrderPlaced\" changed type from \"int32\" to \"string\". "), r.out());
+    assertTrue(r.out().contains("[version 1: " + a + ":6:3]"), r.out());
+  }
+
+  @Test
+  void protoRuleSetsJudgeTheSameChangeDifferently() throws IOException {
+    String a = write("v1.proto", ORDER_V1);
+    String b = write("v2.proto", ORDER_V1.replace("  string note = 3;\n", ""));
+    assertEquals(0, run("compat", a, b).code());
+    Result wire = run("compat", "--proto-rules", "wire", a, b);
+    assertEquals(1, wire.code(), wire.out());
+    assertTrue(wire.out().contains("error FIELD_REMOVED_WITHOUT_RESERVATION Field \"3\" (\"note\")"), wire.out());
+    String reserved = write("v3.proto", ORDER_V1.replace("  string note = 3;\n", "  reserved 3;\n"));
+    assertEquals(0, run("compat", "--proto-rules", "wire", a, reserved).code());
+    Result json = run("compat", "--proto-rules", "wire-json", a, reserved);
+    assertEquals(1, json.code(), json.out());
+    assertTrue(json.out().contains("FIELD_REMOVED_WITHOUT_NAME_RESERVATION"), json.out());
+    assertOneLineError(run("compat", "--proto-rules", "strict", a, b), "evreg compat: Invalid value for option '--proto-rules'");
+  }
+
+  @Test
+  void protoMissingImportNamesTheImportLine() throws IOException {
+    String a = write("v1.proto", ORDER_V1);
+    String b = write("v2.proto", ORDER_V1.replace("package acme.orders.v1;\n", "package acme.orders.v1;\nimport \"acme/common/money.proto\";\n"));
+    assertOneLineError(run("compat", a, b), b + ":3:1: error: import \"acme/common/money.proto\" not found");
+  }
+
+  @Test
+  void protoEditionsFileIsNotSupportedYet() throws IOException {
+    String a = write("v1.proto", ORDER_V1);
+    String b = write("v2.proto", ORDER_V1.replace("syntax = \"proto3\";", "edition = \"2023\";"));
+    assertOneLineError(run("compat", a, b), b + ":1:1: error: Protobuf Editions files are not supported yet");
+  }
+
+  @Test
+  void protoFoldersArePairedByPath() throws IOException {
+    Path olds = Files.createDirectories(dir.resolve("old/acme"));
+    Path news = Files.createDirectories(dir.resolve("new/acme"));
+    Files.writeString(olds.resolve("orders.proto"), ORDER_V1);
+    Files.writeString(news.resolve("orders.proto"), ORDER_V1.replace("int32 qty", "int64 qty"));
+    Files.writeString(olds.resolve("broken.proto"), ORDER_V1);
+    Files.writeString(news.resolve("broken.proto"), "syntax = \"proto3\";\nmessage A {\n");
+    Result r = run("compat", "--proto-rules", "wire-json", dir.resolve("old").toString(), dir.resolve("new").toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("orders.proto:6:3: error FIELD_JSON_TYPE_CHANGED"), r.out());
+    assertTrue(r.err().contains("broken.proto:3:1: error: syntax error"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
   }
 
   @Test

@@ -16,7 +16,8 @@ public final class CompatibilityChecker {
   /** The engines evreg ships. */
   public static CompatibilityChecker standard() {
     return new CompatibilityChecker(List.of(new dev.evreg.compat.avro.AvroCompatibility(),
-        new dev.evreg.compat.jsonschema.JsonSchemaCompatibility()));
+        new dev.evreg.compat.jsonschema.JsonSchemaCompatibility(),
+        new dev.evreg.compat.protobuf.ProtoCompatibility()));
   }
 
   public CompatibilityChecker(List<CompatibilityEngine<?>> engines) {

@@ -1,6 +1,7 @@
 package dev.evreg.compat;
 
 import dev.evreg.compat.avro.AvroCompatibility;
+import dev.evreg.compat.protobuf.ProtoCompatibility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ public final class RuleCatalog {
     all.addAll(AvroCompatibility.rules());
     all.addAll(dev.evreg.compat.jsonschema.JsonSchemaCompatibility.rules());
     all.addAll(dev.evreg.compat.lint.LintRules.infos());
+    all.addAll(ProtoCompatibility.rules());
     all.sort(Comparator.comparing(RuleInfo::id));
     Set<String> seen = new HashSet<>();
     for (RuleInfo r : all) {

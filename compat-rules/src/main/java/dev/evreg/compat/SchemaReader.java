@@ -5,13 +5,18 @@ import dev.evreg.compat.json.JsonParser;
 import dev.evreg.compat.jsonschema.DiskJsonSchemaSources;
 import dev.evreg.compat.jsonschema.JsonSchemaParser;
 import dev.evreg.compat.protobuf.DiskProtoSources;
+import dev.evreg.compat.protobuf.ProtoSchema;
 import dev.evreg.compat.protobuf.ProtoSchemaParser;
 import dev.evreg.compat.protobuf.ProtoSources;
 import dev.evreg.compat.source.ProjectRoot;
 import dev.evreg.compat.source.SchemaException;
 import dev.evreg.compat.source.SourceFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads schema files of any format, within size and depth limits. */
 public final class SchemaReader {
@@ -69,6 +74,38 @@ public final class SchemaReader {
       return new JsonSchemaParser(json).parse(source, tree.treePath(file), tree);
     }
     return parse(source, format);
+  }
+
+  /**
+   * Reads the {@code .proto} files {@code relativePaths} of folder {@code dir} together, with one
+   * wire loader (each file's display path is {@code dir.resolve(path)}). Returns an empty map when
+   * any of them or of their imports fails: read those files one by one with {@link #read} to get
+   * each error at its own file.
+   */
+  public Map<String, ParsedSchema> readProtoTree(Path dir, Collection<String> relativePaths) {
+    List<ProtoSchemaParser.Target> targets = new ArrayList<>();
+    Map<String, String> byName = new LinkedHashMap<>();
+    try {
+      for (String rel : relativePaths) {
+        Path file = dir.resolve(rel);
+        SourceFile source = SourceFile.read(file, file.toString(), options.maxBytes());
+        String name = DiskProtoSources.nameOf(file, options.protoPaths());
+        if (byName.putIfAbsent(name, rel) != null) {
+          return Map.of();
+        }
+        targets.add(new ProtoSchemaParser.Target(source, name,
+            new DiskProtoSources(file, source.text(), options.protoPaths(), options.maxBytes())));
+      }
+    } catch (SchemaException e) {
+      return Map.of();
+    }
+    Map<String, ProtoSchema> parsed = new ProtoSchemaParser().parseTogether(targets);
+    if (parsed == null) {
+      return Map.of();
+    }
+    Map<String, ParsedSchema> out = new LinkedHashMap<>();
+    parsed.forEach((name, schema) -> out.put(byName.get(name), schema));
+    return out;
   }
 
   /** Parses Avro or JSON Schema text. */

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.avro.SchemaCompatibility;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.TestFactory;
  * One test per folder {@code testdata/<format>/<case>/}: previous versions in {@code old/}
  * (oldest first by name), the candidate in {@code new/}, and {@code expected.txt} holding the
  * verdict and findings at all seven levels. Every Avro verdict is also checked against Avro's
- * own {@link SchemaCompatibility}.
+ * own {@link SchemaCompatibility}. Protobuf cases run all three rule sets, so their
+ * {@code expected.txt} has 21 sections headed {@code == <rule set> <level>: <verdict>}
+ * (registry, wire, wire-json); a Protobuf case whose old and new files share a name is also a
+ * pair for buf in {@code conformance/proto-buf.sh}.
  */
 class CompatGoldenTest {
 
@@ -39,6 +43,11 @@ class CompatGoldenTest {
     return cases("core");
   }
 
+  @TestFactory
+  Stream<DynamicTest> protobuf() throws IOException {
+    return cases("protobuf");
+  }
+
   static Stream<DynamicTest> cases(String format) throws IOException {
     try (Stream<Path> dirs = Files.list(TESTDATA.resolve(format))) {
       return dirs.filter(Files::isDirectory).sorted()
@@ -55,19 +64,11 @@ class CompatGoldenTest {
     ParsedSchema candidate = read(reader, dir, news.get(0));
     CheckOptions options = options(dir.resolve("options.txt"));
     StringBuilder actual = new StringBuilder();
-    for (Level level : Level.values()) {
-      CompatibilityReport report = CompatibilityChecker.standard().check(level, previous, candidate, options);
-      actual.append("== ").append(level).append(": ").append(report.compatible() ? "compatible" : "incompatible").append('\n');
-      for (VersionResult v : report.results()) {
-        for (Finding f : v.findings()) {
-          assertTrue(f.location().line() > 0, "every finding has a line: " + f);
-          actual.append(f.display()).append(" [version ").append(v.version()).append(": ")
-              .append(f.previous() == null ? "" : f.previous().display()).append("]\n");
-        }
-      }
-      if (candidate instanceof AvroSchema c && previous.stream().allMatch(AvroSchema.class::isInstance)) {
-        assertEquals(avroVerdict(level, previous, c), report.compatible(),
-            "evreg and Avro's SchemaCompatibility disagree at " + level);
+    boolean proto = candidate.format() == SchemaFormat.PROTOBUF;
+    for (ProtoRules rules : proto ? List.of(ProtoRules.values()) : List.of(ProtoRules.REGISTRY)) {
+      for (Level level : Level.values()) {
+        section(actual, proto ? rules.name().toLowerCase(Locale.ROOT).replace('_', '-') + " " : "", level, previous,
+            candidate, options.withProtoRules(rules));
       }
     }
     Golden.assertMatches(dir.resolve("expected.txt"), actual.toString());
@@ -87,6 +88,23 @@ class CompatGoldenTest {
       }
     }
     return options;
+  }
+
+  private static void section(StringBuilder actual, String prefix, Level level, List<ParsedSchema> previous,
+      ParsedSchema candidate, CheckOptions options) {
+    CompatibilityReport report = CompatibilityChecker.standard().check(level, previous, candidate, options);
+    actual.append("== ").append(prefix).append(level).append(": ").append(report.compatible() ? "compatible" : "incompatible").append('\n');
+    for (VersionResult v : report.results()) {
+      for (Finding f : v.findings()) {
+        assertTrue(f.location().line() > 0, "every finding has a line: " + f);
+        actual.append(f.display()).append(" [version ").append(v.version()).append(": ")
+            .append(f.previous() == null ? "" : f.previous().display()).append("]\n");
+      }
+    }
+    if (candidate instanceof AvroSchema c && previous.stream().allMatch(AvroSchema.class::isInstance)) {
+      assertEquals(avroVerdict(level, previous, c), report.compatible(),
+          "evreg and Avro's SchemaCompatibility disagree at " + level);
+    }
   }
 
   /** Avro's own verdict for a level, computed directly from SchemaCompatibility. */

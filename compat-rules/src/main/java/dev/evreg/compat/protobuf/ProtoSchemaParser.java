@@ -40,30 +40,75 @@ public final class ProtoSchemaParser {
   private static final Pattern WIRE_LOCATION =
       Pattern.compile("\\(" + Pattern.quote(SourcesFileSystem.ROOT) + "/([^():]+):(\\d+):(\\d+)\\)");
 
+  /** One file to parse: its text, its import path and where its imports are found. */
+  public record Target(SourceFile source, String name, ProtoSources sources) {}
+
   public ProtoSchema parse(SourceFile target, String targetName, ProtoSources sources) {
     Map<String, SourceFile> files = new LinkedHashMap<>();
-    files.put(targetName, target);
-    Deque<String> queue = new ArrayDeque<>(List.of(targetName));
-    ProtoFileElement targetElement = null;
+    Map<String, ProtoFileElement> elements = new LinkedHashMap<>();
+    resolve(new Target(target, targetName, sources), files, elements);
+    Schema schema = link(files, targetName);
+    return new ProtoSchema(target, targetName, schema, schema.protoFile(targetName), elements.get(targetName), files);
+  }
+
+  /**
+   * Parses several files with one wire loader, so that the imports they share are read and linked
+   * once: a whole folder costs little more than its largest file. An import path names one file
+   * for all of them (the first found). Returns null when any file or import fails; the caller then
+   * parses the files one by one to report each error at its own file.
+   */
+  public Map<String, ProtoSchema> parseTogether(List<Target> targets) {
+    if (targets.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, SourceFile> files = new LinkedHashMap<>();
+    Map<String, ProtoFileElement> elements = new LinkedHashMap<>();
+    Schema schema;
+    targets.forEach(t -> files.putIfAbsent(t.name(), t.source()));
+    try {
+      for (Target t : targets) {
+        resolve(t, files, elements);
+      }
+      schema = link(files, targets.get(0).name());
+    } catch (SchemaException e) {
+      return null;
+    }
+    Map<String, ProtoSchema> parsed = new LinkedHashMap<>();
+    for (Target t : targets) {
+      ProtoFile file = schema.protoFile(t.name());
+      if (file == null || files.get(t.name()) != t.source()) {
+        return null;
+      }
+      parsed.put(t.name(), new ProtoSchema(t.source(), t.name(), schema, file, elements.get(t.name()), files));
+    }
+    return parsed;
+  }
+
+  /** Adds {@code target} and everything it imports to {@code files}, reading each syntax tree once. */
+  private static void resolve(Target target, Map<String, SourceFile> files, Map<String, ProtoFileElement> elements) {
+    files.putIfAbsent(target.name(), target.source());
+    Deque<String> queue = new ArrayDeque<>(List.of(target.name()));
     while (!queue.isEmpty()) {
       String name = queue.poll();
+      if (elements.containsKey(name)) {
+        continue;
+      }
       SourceFile file = files.get(name);
       ProtoFileElement element = syntax(file, name);
-      if (targetElement == null) {
-        targetElement = element;
-      }
+      elements.put(name, element);
       List<String> imports = new ArrayList<>(element.getImports());
       imports.addAll(element.getPublicImports());
       imports.addAll(element.getWeakImports());
       for (String imp : imports) {
         if (files.containsKey(imp)) {
+          queue.add(imp);
           continue;
         }
         if (!isSafeImport(imp)) {
           throw new SchemaException(file.path(), importPosition(file, imp),
               "import \"" + imp + "\" leaves the source roots; evreg resolves imports only inside them");
         }
-        SourceFile found = sources.find(imp);
+        SourceFile found = target.sources().find(imp);
         if (found == null && WIRE_BUILT_INS.contains(imp)) {
           continue;
         }
@@ -72,16 +117,13 @@ public final class ProtoSchemaParser {
         }
         if (found == null) {
           throw new SchemaException(file.path(), importPosition(file, imp),
-              "import \"" + imp + "\" not found (searched " + sources.describe()
+              "import \"" + imp + "\" not found (searched " + target.sources().describe()
                   + "); add the folder that holds it with --proto-path");
         }
         files.put(imp, found);
         queue.add(imp);
       }
     }
-    Schema schema = link(files, targetName);
-    ProtoFile file = schema.protoFile(targetName);
-    return new ProtoSchema(target, targetName, schema, file, targetElement, files);
   }
 
   /** The syntax tree of one file; Editions files and syntax errors are reported with their position. */
@@ -106,7 +148,10 @@ public final class ProtoSchemaParser {
 
   private static Schema link(Map<String, SourceFile> files, String targetName) {
     SchemaLoader loader = new SchemaLoader(new SourcesFileSystem(files));
-    loader.initRoots(List.of(Location.get(SourcesFileSystem.ROOT, targetName)), List.of(Location.get(SourcesFileSystem.ROOT)));
+    // Every resolved file is a source root: wire prunes the members of types it loads from the
+    // proto path, and the compatibility check needs imported enums' values and messages' fields.
+    List<Location> sources = files.keySet().stream().map(name -> Location.get(SourcesFileSystem.ROOT, name)).toList();
+    loader.initRoots(sources, List.of(Location.get(SourcesFileSystem.ROOT)));
     try {
       return loader.loadSchema();
     } catch (Exception e) { // Kotlin code may throw IOException undeclared
