@@ -7,6 +7,7 @@ import dev.evreg.compat.SchemaReader;
 import dev.evreg.compat.Severity;
 import dev.evreg.compat.lint.LintConfig;
 import dev.evreg.compat.lint.Linter;
+import dev.evreg.compat.protobuf.DiskProtoSources;
 import dev.evreg.compat.source.SchemaException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -84,19 +85,46 @@ final class LintCommand implements Callable<Integer> {
     if (files.isEmpty()) {
       throw new UserError("no schema files (.avsc, .json, .proto) under " + String.join(", ", targets));
     }
-    SchemaReader reader = new SchemaReader(SchemaReader.Options.DEFAULTS.withMaxBytes(maxSchemaSize).withProtoPaths(protoPaths));
+    SchemaReader.Options options = SchemaReader.Options.DEFAULTS.withMaxBytes(maxSchemaSize).withProtoPaths(protoPaths);
+    SchemaReader reader = new SchemaReader(options);
+    Map<String, ParsedSchema> protos = protosTogether(files, targets, options);
     Linter linter = new Linter(config);
-    List<ReportFile> results = files.parallelStream().map(f -> lintOne(reader, linter, f)).toList();
+    List<ReportFile> results = files.parallelStream().map(f -> lintOne(reader, linter, f, protos.get(f))).toList();
     return print(results);
   }
 
-  private ReportFile lintOne(SchemaReader reader, Linter linter, String file) {
+  private ReportFile lintOne(SchemaReader reader, Linter linter, String file, ParsedSchema preloaded) {
     try {
-      ParsedSchema schema = reader.read(Path.of(file), file, SchemaReader.formatOf(file, type));
+      ParsedSchema schema = preloaded != null ? preloaded : reader.read(Path.of(file), file, SchemaReader.formatOf(file, type));
       return new ReportFile(file, linter.lint(schema), null);
     } catch (SchemaException e) {
       return new ReportFile(file, List.of(), Main.describe(e));
     }
+  }
+
+  /**
+   * The .proto files, loaded with one wire loader so that shared imports are parsed once. Each is
+   * named as its importers name it: relative to its package root, else to the folder linted.
+   * Empty when the set does not load as one; the files are then read one by one, each error at its file.
+   */
+  private static Map<String, ParsedSchema> protosTogether(List<String> files, List<String> targets, SchemaReader.Options options) {
+    List<String> protos = files.stream().filter(f -> SchemaFormat.fromPath(f).orElse(null) == SchemaFormat.PROTOBUF).toList();
+    if (protos.size() < 2) {
+      return Map.of();
+    }
+    java.util.LinkedHashSet<Path> roots = new java.util.LinkedHashSet<>(options.protoPaths());
+    for (String f : protos) {
+      try {
+        Path root = DiskProtoSources.packageRootOf(Path.of(f), Files.readString(Path.of(f)));
+        if (root != null) {
+          roots.add(root);
+        }
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        return Map.of();
+      }
+    }
+    targets.stream().map(Path::of).filter(Files::isDirectory).map(p -> p.toAbsolutePath().normalize()).forEach(roots::add);
+    return new SchemaReader(options.withProtoPaths(List.copyOf(roots))).readProtoTree(Path.of(""), protos);
   }
 
   private LintConfig config() {

@@ -57,6 +57,11 @@ public final class DiskProtoSources implements ProtoSources {
     return roots;
   }
 
+  /** The folder a file's tree starts from, by its package ({@code proto/} for {@code proto/acme/v1/x.proto} in {@code acme.v1}), or null. */
+  public static Path packageRootOf(Path file, String text) {
+    return packageRoot(file.toAbsolutePath().normalize().getParent(), packageOf(text));
+  }
+
   /** The folder above {@code dir} when {@code dir} ends with the package's path, as buf lays trees out. */
   static Path packageRoot(Path dir, String packageName) {
     if (packageName == null) {
