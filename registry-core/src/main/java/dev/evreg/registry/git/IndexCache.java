@@ -1,0 +1,281 @@
+package dev.evreg.registry.git;
+
+import dev.evreg.compat.SchemaFormat;
+import dev.evreg.registry.Fingerprint;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * The history index on disk, one file per indexed tip commit under {@code .git/evreg/}:
+ * {@code history-<paths key>-<commit>.idx}. Files carry a format stamp; one that is stale,
+ * truncated or corrupt is ignored (and rebuilt). Writes go to a temporary file renamed into
+ * place, so concurrent runs never read half a file. Only the newest few files are kept.
+ */
+public final class IndexCache {
+
+  private static final long MAGIC = 0x4556524547494458L; // "EVREGIDX"
+  /** Raise when the layout or the meaning of a stored field (such as a canonical form) changes. */
+  static final int FORMAT = 1;
+  private static final int KEEP = 6;
+
+  private final Path dir;
+  private final String keyHash;
+  private final String stamp;
+
+  public IndexCache(Path dir, String key) {
+    this.dir = dir;
+    this.keyHash = Fingerprint.of(key).hex().substring(0, 12);
+    String v = IndexCache.class.getPackage().getImplementationVersion();
+    this.stamp = FORMAT + "/" + (v == null ? "dev" : v);
+  }
+
+  private Path file(ObjectId tip) {
+    return dir.resolve("history-" + keyHash + "-" + tip.name() + ".idx");
+  }
+
+  /** The tips with a cache file for these paths. */
+  public Set<ObjectId> tips() {
+    Set<ObjectId> tips = new HashSet<>();
+    if (!Files.isDirectory(dir)) {
+      return tips;
+    }
+    String prefix = "history-" + keyHash + "-";
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, prefix + "*.idx")) {
+      for (Path p : s) {
+        String n = p.getFileName().toString();
+        String hex = n.substring(prefix.length(), n.length() - 4);
+        if (ObjectId.isId(hex)) {
+          tips.add(ObjectId.fromString(hex));
+        }
+      }
+    } catch (IOException e) {
+      return tips;
+    }
+    return tips;
+  }
+
+  /** The index cached for {@code tip}, or null when there is none or it cannot be used. */
+  public HistoryIndex read(ObjectId tip, String key) {
+    Path f = file(tip);
+    try (InputStream raw = Files.newInputStream(f);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+      if (in.readLong() != MAGIC || !in.readUTF().equals(stamp) || !in.readUTF().equals(key)) {
+        return null;
+      }
+      HistoryIndex idx = new HistoryIndex(key);
+      idx.tip = readId(in);
+      if (!idx.tip.equals(tip)) {
+        return null;
+      }
+      int n = in.readInt();
+      for (int i = 0; i < n; i++) {
+        idx.commits.add(new HistoryIndex.CommitInfo(readId(in), in.readLong(), in.readInt(), in.readUTF()));
+      }
+      n = in.readInt();
+      SchemaFormat[] formats = SchemaFormat.values();
+      for (int i = 0; i < n; i++) {
+        ObjectId blob = readId(in);
+        SchemaFormat format = formats[in.readByte()];
+        HistoryIndex.BlobInfo info;
+        if (in.readBoolean()) {
+          byte[] fp = new byte[32];
+          in.readFully(fp);
+          String name = in.readBoolean() ? in.readUTF() : null;
+          info = new HistoryIndex.BlobInfo(new Fingerprint(java.util.HexFormat.of().formatHex(fp)), name, null);
+        } else {
+          info = new HistoryIndex.BlobInfo(null, null, in.readUTF());
+        }
+        idx.blobs.put(new HistoryIndex.BlobKey(blob, format), info);
+      }
+      n = in.readInt();
+      List<String> paths = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        paths.add(in.readUTF());
+      }
+      n = in.readInt();
+      for (int i = 0; i < n; i++) {
+        int current = in.readInt();
+        idx.lineagePath.add(current < 0 ? null : paths.get(current));
+        idx.lineageLast.add(paths.get(in.readInt()));
+        if (current < 0) {
+          idx.deadAt.put(idx.lineageLast.get(i), i);
+        }
+      }
+      n = in.readInt();
+      for (int i = 0; i < n; i++) {
+        idx.events.add(new HistoryIndex.Event(in.readInt(), paths.get(in.readInt()), readId(in), in.readInt()));
+      }
+      n = in.readInt();
+      for (int i = 0; i < n; i++) {
+        idx.live.put(paths.get(in.readInt()), new HistoryIndex.Live(readId(in), in.readInt()));
+      }
+      if (in.readLong() != MAGIC) {
+        return null;
+      }
+      touch(f);
+      return idx;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Stores {@code idx} under its tip; failures only cost the next run time, so they are ignored. */
+  public void write(HistoryIndex idx) {
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, "history-", ".tmp");
+      try (OutputStream raw = Files.newOutputStream(tmp);
+          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+        write(idx, out);
+      }
+      try {
+        Files.move(tmp, file(idx.tip), StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file(idx.tip), StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+      prune();
+    } catch (IOException | RuntimeException e) {
+      // a cache that cannot be written is rebuilt next time
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // nothing more to do
+        }
+      }
+    }
+  }
+
+  private void write(HistoryIndex idx, DataOutputStream out) throws IOException {
+    out.writeLong(MAGIC);
+    out.writeUTF(stamp);
+    out.writeUTF(idx.key);
+    writeId(out, idx.tip);
+    out.writeInt(idx.commits.size());
+    for (HistoryIndex.CommitInfo c : idx.commits) {
+      writeId(out, c.id());
+      out.writeLong(c.authorSeconds());
+      out.writeInt(c.tzMinutes());
+      out.writeUTF(c.summary());
+    }
+    out.writeInt(idx.blobs.size());
+    for (Map.Entry<HistoryIndex.BlobKey, HistoryIndex.BlobInfo> e : idx.blobs.entrySet()) {
+      writeId(out, e.getKey().blob());
+      out.writeByte(e.getKey().format().ordinal());
+      HistoryIndex.BlobInfo info = e.getValue();
+      out.writeBoolean(info.parsed());
+      if (info.parsed()) {
+        out.write(java.util.HexFormat.of().parseHex(info.fingerprint().hex()));
+        out.writeBoolean(info.recordName() != null);
+        if (info.recordName() != null) {
+          out.writeUTF(info.recordName());
+        }
+      } else {
+        out.writeUTF(info.error());
+      }
+    }
+    PathTable paths = new PathTable();
+    idx.lineageLast.forEach(paths::id);
+    idx.events.forEach(ev -> paths.id(ev.path()));
+    idx.live.keySet().forEach(paths::id);
+    out.writeInt(paths.list.size());
+    for (String p : paths.list) {
+      out.writeUTF(p);
+    }
+    out.writeInt(idx.lineagePath.size());
+    for (int i = 0; i < idx.lineagePath.size(); i++) {
+      String current = idx.lineagePath.get(i);
+      out.writeInt(current == null ? -1 : paths.id(current));
+      out.writeInt(paths.id(idx.lineageLast.get(i)));
+    }
+    out.writeInt(idx.events.size());
+    for (HistoryIndex.Event ev : idx.events) {
+      out.writeInt(ev.commit());
+      out.writeInt(paths.id(ev.path()));
+      writeId(out, ev.blob());
+      out.writeInt(ev.lineage());
+    }
+    out.writeInt(idx.live.size());
+    for (Map.Entry<String, HistoryIndex.Live> e : idx.live.entrySet()) {
+      out.writeInt(paths.id(e.getKey()));
+      writeId(out, e.getValue().blob());
+      out.writeInt(e.getValue().lineage());
+    }
+    out.writeLong(MAGIC);
+  }
+
+  private static final class PathTable {
+    final List<String> list = new ArrayList<>();
+    final Map<String, Integer> ids = new java.util.HashMap<>();
+
+    int id(String p) {
+      return ids.computeIfAbsent(p, k -> {
+        list.add(k);
+        return list.size() - 1;
+      });
+    }
+  }
+
+  private void prune() throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "history-*.idx")) {
+      s.forEach(files::add);
+    }
+    if (files.size() <= KEEP) {
+      return;
+    }
+    files.sort(Comparator.comparing(IndexCache::modified).reversed());
+    for (Path p : files.subList(KEEP, files.size())) {
+      Files.deleteIfExists(p);
+    }
+  }
+
+  private static FileTime modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+
+  private static void touch(Path f) {
+    try {
+      Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException e) {
+      // only used to keep recently used files when pruning
+    }
+  }
+
+  private static ObjectId readId(DataInputStream in) throws IOException {
+    byte[] b = new byte[20];
+    in.readFully(b);
+    return ObjectId.fromRaw(b);
+  }
+
+  private static void writeId(DataOutputStream out, ObjectId id) throws IOException {
+    byte[] b = new byte[20];
+    id.copyRawTo(b, 0);
+    out.write(b);
+  }
+}
