@@ -41,10 +41,14 @@ public final class SchemaHistory {
     Map<IdKey, Integer> ids = new HashMap<>();
     Map<String, LinkedHashMap<IdKey, SchemaVersion>> versions = new TreeMap<>();
     List<HistoryWarning> warnings = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
+    Map<String, SchemaFormat> formats = new HashMap<>();
     for (HistoryIndex.Event e : index.events()) {
-      SchemaFormat format = SchemaFormat.fromPath(e.path()).orElseThrow();
+      SchemaFormat format = formats.computeIfAbsent(e.path(), p -> SchemaFormat.fromPath(p).orElseThrow());
       HistoryIndex.BlobInfo info = index.blob(e.blob(), format);
-      String subject = subjectOf(paths, index, e.path(), e.lineage(), info);
+      String subject = paths.naming() == SubjectNaming.PATH
+          ? names.computeIfAbsent(index.pathOf(e.lineage()), paths::subjectOfPath)
+          : subjectOf(paths, index, e.path(), e.lineage(), info);
       if (info == null || !info.parsed()) {
         warnings.add(new HistoryWarning(subject, "skipped a version of " + subject + " that does not parse: "
             + (info == null ? e.path() : info.error())));

@@ -25,7 +25,6 @@ import dev.evreg.registry.config.SchemaPaths;
 import dev.evreg.registry.config.SubjectNaming;
 import dev.evreg.registry.config.Waiver;
 import dev.evreg.registry.git.GitRepo;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +61,11 @@ public final class GateCheck {
     RevCommit base = repo.mergeBase(ref.commit(), head, ref.name());
     SchemaPaths paths = config.schemas();
     List<FileChange> changes = WorkingTreeChanges.between(repo, base, paths);
+    if (changes.isEmpty()) {
+      // nothing to judge, so no history to read: the common case of a pull request without schemas
+      return new CheckRun(ref.resolvedAs(), ref.commit().abbreviate(7).name(), base.abbreviate(7).name(), List.of(),
+          List.of(), List.of());
+    }
     SchemaHistory history = registry.history(ref);
     SchemaReader reader = new SchemaReader(SchemaReader.Options.DEFAULTS.withProtoPaths(
         paths.roots().stream().map(r -> repo.workTree().resolve(r)).toList()));
@@ -79,7 +83,7 @@ public final class GateCheck {
         p.subject = subjectOf(paths, file, p.schema);
       } catch (SchemaException e) {
         p.error = e;
-        p.subject = paths.subjectOfPath(file(ch));
+        p.subject = paths.subjectOfPath(ch.path());
       }
       candidateSubjects.add(p.subject);
       pending.add(p);
@@ -96,10 +100,6 @@ public final class GateCheck {
       }
     }
     return waive(ref, base, new ArrayList<>(results.values()), history);
-  }
-
-  private static String file(FileChange ch) {
-    return ch.path();
   }
 
   private static String subjectOf(SchemaPaths paths, String file, ParsedSchema schema) {

@@ -14,6 +14,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /**
  * A git repository with a working tree, read with JGit (no {@code git} binary): refs resolved
@@ -31,6 +32,15 @@ public final class GitRepo implements AutoCloseable {
   private GitRepo(Repository repository) {
     this.repository = repository;
     this.workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+  }
+
+  static {
+    // JGit finds the system git config by running 'git config --system --show-origin'; where
+    // the location is standard, name it instead, so that no git binary is started.
+    if (!System.getProperty("os.name", "").startsWith("Windows")) {
+      String system = System.getenv("GIT_CONFIG_SYSTEM");
+      FS.DETECTED.setGitSystemConfig(new File(system != null && !system.isEmpty() ? system : "/etc/gitconfig"));
+    }
   }
 
   /** Opens the repository that holds {@code dir} (searching upward). */
