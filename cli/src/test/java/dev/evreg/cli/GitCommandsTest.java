@@ -158,18 +158,43 @@ class GitCommandsTest {
     String newFp = doc.at("/subjects/0/fingerprint").asText();
     String waiver = "waivers:\n  - subject: orders/OrderPlaced\n    rule: READER_FIELD_MISSING_DEFAULT_VALUE\n"
         + "    reason: producers and consumers deploy together\n    old: " + oldFp + "\n    new: %s\n";
-    repo.write("evreg.yaml", waiver.formatted(newFp));
+    repo.write("evreg.yaml", waiver.formatted(newFp) + "  - subject: orders/Gone\n    rule: TYPE_MISMATCH\n"
+        + "    reason: old\n    old: " + oldFp + "\n    new: " + newFp + "\n");
     Result ok = evreg("check");
     assertEquals(0, ok.code(), ok.out() + ok.err());
+    assertTrue(ok.out().contains("waiver applied: orders/OrderPlaced READER_FIELD_MISSING_DEFAULT_VALUE "
+        + "(producers and consumers deploy together) [evreg.yaml:2]"), ok.out());
     assertTrue(ok.out().contains("1 compatible; 1 waiver applied."), ok.out());
-    assertEquals("", ok.err());
+    assertEquals("evreg: warning: the waiver at evreg.yaml:7 (orders/Gone TYPE_MISMATCH) no longer matches anything: "
+        + "no subject \"orders/Gone\" exists; remove it\n", ok.err());
 
-    // a later, different break is not hidden, and the waiver is reported as matching nothing
+    // once merged, the waived version shows as such in the log, and the waiver stays quiet
+    repo.commit("Accept the break");
+    repo.checkout("main");
+    repo.merge("pr", "Merge pr");
+    Result log = evreg("log", "orders/OrderPlaced");
+    assertTrue(log.out().lines().anyMatch(l -> l.matches("3\\* +4 .* waived +Merge pr")), log.out());
+    repo.branch("pr-next");
+
+    // a later, different break is not hidden; the merged waiver is history now and stays quiet
     repo.write(ORDER, avro("OrderPlaced", "id", "channel=web", "total", "other"));
-    Result later = evreg("check");
+    Result later = evreg("check", "--no-color");
     assertEquals(1, later.code(), later.out());
-    assertTrue(later.err().startsWith("evreg: warning: the waiver at evreg.yaml:2 (orders/OrderPlaced "
-        + "READER_FIELD_MISSING_DEFAULT_VALUE) no longer matches anything"), later.err());
+    assertTrue(later.out().contains("error READER_FIELD_MISSING_DEFAULT_VALUE Field \"other\""), later.out());
+    assertFalse(later.err().contains("orders/OrderPlaced"), later.err());
+  }
+
+  @Test
+  void aWaiverWhosePairIsNeitherTheCandidateNorHistoryIsStale() {
+    repo.write(ORDER, avro("OrderPlaced", "id", "channel=web", "total"));
+    String oldFp = json(evreg("check", "--output", "json")).at("/subjects/0/checked/0/fingerprint").asText();
+    repo.write("evreg.yaml", "waivers:\n  - subject: orders/OrderPlaced\n    rule: READER_FIELD_MISSING_DEFAULT_VALUE\n"
+        + "    reason: r\n    old: " + oldFp + "\n    new: sha256:" + "0".repeat(64) + "\n");
+    Result r = evreg("check");
+    assertEquals(1, r.code());
+    assertEquals("evreg: warning: the waiver at evreg.yaml:2 (orders/OrderPlaced READER_FIELD_MISSING_DEFAULT_VALUE) "
+        + "no longer matches anything: it accepts a schema that is neither the candidate nor a version of "
+        + "orders/OrderPlaced; remove it\n", r.err());
   }
 
   @Test
@@ -231,6 +256,17 @@ class GitCommandsTest {
     Result r = MainTest.run("check", "--repo", clone.toString(), "--against", "origin/main");
     assertOneLineError(r, "evreg: the history of origin/main is cut at commit " + shortV2() + " by a shallow clone");
     assertTrue(r.err().contains("'git fetch --unshallow'") && r.err().contains("fetch-depth: 0"), r.err());
+  }
+
+  @Test
+  void aConfigFileElsewhere() throws IOException {
+    Path cfg = dir.resolve("other.yaml");
+    Files.writeString(cfg, "compatibility:\n  level: NONE\n");
+    repo.write(ORDER, avro("OrderPlaced", "id", "channel=web", "total"));
+    assertEquals(1, evreg("check").code());
+    assertEquals(0, evreg("check", "--config", cfg.toString()).code());
+    assertOneLineError(evreg("check", "--config", dir.resolve("missing.yaml").toString()),
+        dir.resolve("missing.yaml") + ": error: no such file");
   }
 
   @Test

@@ -3,10 +3,9 @@ package dev.evreg.registry;
 import static dev.evreg.registry.GitFixture.avro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.evreg.registry.git.GitRepo;
 import dev.evreg.registry.git.IndexProgress;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -230,17 +229,60 @@ class SchemaHistoryTest {
   }
 
   @Test
-  void aMissingBaseBranchNamesTheFix() {
+  void anUnknownRefNamesTheFetchThatBringsIt() {
     try (GitFixture repo = GitFixture.init(dir)) {
       repo.write(A, avro("OrderPlaced", "id")).commit("v1");
-      repo.branch("trunk");
-      repo.git().branchDelete().setBranchNames("main").setForce(true);
       try (GitRegistry r = GitRegistry.open(dir, null, IndexProgress.NONE)) {
-        RegistryException e = org.junit.jupiter.api.Assertions.assertThrows(RegistryException.class, () -> r.ref("nope"));
-        assertTrue(e.getMessage().contains("the ref \"nope\" does not exist"), e.getMessage());
+        RegistryException e = assertThrows(RegistryException.class, () -> r.ref("nope"));
+        assertTrue(e.getMessage().startsWith("the ref \"nope\" does not exist in this repository"), e.getMessage());
         assertTrue(e.getMessage().contains("git fetch origin nope:refs/remotes/origin/nope"), e.getMessage());
       }
-      assertNotEquals(null, GitRepo.open(dir).workTree());
+    }
+  }
+
+  @Test
+  void protobufVersionsResolveImportsInTheirOwnCommit() {
+    try (GitFixture repo = GitFixture.init(dir)) {
+      String common = "syntax = \"proto3\";\npackage acme.common;\nmessage Money { int64 cents = 1; }\n";
+      String order = "syntax = \"proto3\";\npackage acme.orders;\nimport \"acme/common/money.proto\";\n"
+          + "message OrderPlaced {\n  string id = 1;\n  acme.common.Money total = 2;\n}\n";
+      repo.write("schemas/acme/common/money.proto", common).write("schemas/acme/orders/order.proto", order).commit("v1");
+      repo.write("schemas/acme/orders/order.proto", order.replace("  ", "    ").replace("\n", "\r\n")).commit("reformat");
+      repo.write("schemas/acme/orders/order.proto", order.replace("}\n", "  string channel = 3;\n}\n")).commit("v2");
+      SchemaHistory h = history(repo);
+      assertEquals(List.of(), h.warnings());
+      assertEquals(2, h.subject("acme/orders/order").orElseThrow().versions().size());
+      assertEquals(1, h.subject("acme/common/money").orElseThrow().versions().size());
+    }
+  }
+
+  @Test
+  void jsonSchemaMemberOrderAddsNoVersion() {
+    try (GitFixture repo = GitFixture.init(dir)) {
+      repo.write("schemas/user.json", "{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}}}\n").commit("v1");
+      repo.write("schemas/user.json", "{\n  \"properties\": {\"id\": {\"type\": \"string\"}},\n  \"type\": \"object\"\n}\n").commit("reorder");
+      assertEquals(1, history(repo).subject("user").orElseThrow().versions().size());
+    }
+  }
+
+  @Test
+  void changingTheSchemaPathsReadsHistoryAgain() {
+    try (GitFixture repo = GitFixture.init(dir)) {
+      repo.write(A, avro("OrderPlaced", "id")).write("events/x.avsc", avro("X", "id")).commit("v1");
+      assertTrue(history(repo).subject("x").isEmpty());
+      repo.write("evreg.yaml", "schemas:\n  paths: [\"schemas/**\", \"events/**\"]\n");
+      assertEquals(1, history(repo).subject("x").orElseThrow().versions().size());
+    }
+  }
+
+  @Test
+  void twoFilesNamingTheSameSubjectAreAnError() {
+    try (GitFixture repo = GitFixture.init(dir)) {
+      repo.write("schemas/a.avsc", avro("Same", "id")).write("schemas/b.avsc", avro("Same", "id", "x=1"));
+      repo.write("evreg.yaml", "schemas:\n  naming: record\n").commit("two files, one record");
+      RegistryException e = assertThrows(RegistryException.class, () -> history(repo));
+      assertTrue(e.getMessage().startsWith("two schema files name the subject \"com.acme.Same\": schemas/a.avsc and schemas/b.avsc"),
+          e.getMessage());
     }
   }
 }
