@@ -54,12 +54,6 @@ public final class HistoryIndexer {
   public HistoryIndex index(RevCommit tip, String tipName) {
     String key = paths.cacheKey();
     Set<ObjectId> cached = cache.tips();
-    if (cached.contains(tip)) {
-      HistoryIndex idx = cache.read(tip, key);
-      if (idx != null) {
-        return idx;
-      }
-    }
     try (ObjectReader reader = repo.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
       Set<ObjectId> shallow = repo.shallowCommits();
       List<RevCommit> todo = new ArrayList<>();
@@ -78,6 +72,9 @@ public final class HistoryIndexer {
           break;
         }
         c = walk.parseCommit(c.getParent(0));
+      }
+      if (todo.isEmpty()) {
+        return base;
       }
       Collections.reverse(todo);
       HistoryIndex idx = base != null ? base : new HistoryIndex(key);
