@@ -6,6 +6,7 @@ import dev.evreg.compat.Severity;
 import dev.evreg.registry.GitRegistry;
 import dev.evreg.registry.HistoryWarning;
 import dev.evreg.registry.check.CheckRun;
+import dev.evreg.registry.check.FileChange;
 import dev.evreg.registry.check.GateCheck;
 import dev.evreg.registry.check.SubjectCheck;
 import dev.evreg.registry.check.VersionCheck;
@@ -13,8 +14,10 @@ import dev.evreg.registry.config.EvregConfig;
 import dev.evreg.registry.config.Waiver;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -115,7 +118,7 @@ final class CheckCommand implements Callable<Integer> {
     if (run.subjects().isEmpty()) {
       return "No schema changed since the merge base with " + against + ".";
     }
-    Map<SubjectCheck.Status, Integer> counts = new java.util.EnumMap<>(SubjectCheck.Status.class);
+    Map<SubjectCheck.Status, Integer> counts = new EnumMap<>(SubjectCheck.Status.class);
     run.subjects().forEach(s -> counts.merge(s.status(), 1, Integer::sum));
     long errors = run.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
     List<String> parts = new ArrayList<>();
@@ -158,10 +161,10 @@ final class CheckCommand implements Callable<Integer> {
     for (SubjectCheck s : run.subjects()) {
       Map<String, Object> sm = Json.object();
       sm.put("subject", s.subject());
-      sm.put("status", s.status().name().toLowerCase(java.util.Locale.ROOT));
-      sm.put("change", s.change().kind().name().toLowerCase(java.util.Locale.ROOT));
+      sm.put("status", s.status().name().toLowerCase(Locale.ROOT));
+      sm.put("change", s.change().kind().name().toLowerCase(Locale.ROOT));
       sm.put("path", s.change().path());
-      if (s.change().kind() == dev.evreg.registry.check.FileChange.Kind.RENAMED) {
+      if (s.change().kind() == FileChange.Kind.RENAMED) {
         sm.put("previousPath", s.change().oldPath());
       }
       if (s.previousSubject() != null) {

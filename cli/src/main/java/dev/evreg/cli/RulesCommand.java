@@ -4,6 +4,8 @@ import dev.evreg.compat.RuleCatalog;
 import dev.evreg.compat.RuleInfo;
 import dev.evreg.registry.RegistryRule;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,9 +32,9 @@ final class RulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<RuleInfo> rules = new java.util.ArrayList<>(RuleCatalog.builtIn());
+    List<RuleInfo> rules = new ArrayList<>(RuleCatalog.builtIn());
     rules.addAll(RegistryRule.all());
-    rules.sort(java.util.Comparator.comparing(RuleInfo::id));
+    rules.sort(Comparator.comparing(RuleInfo::id));
     if (report.output == OutputFormat.JSON) {
       out.print(Json.render(rules.stream().map(r -> {
         Map<String, Object> m = Json.object();

@@ -27,6 +27,7 @@ import dev.evreg.registry.config.Waiver;
 import dev.evreg.registry.git.GitRepo;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,7 +192,7 @@ public final class GateCheck {
   /** Moves findings that a waiver accepts aside, and finds waivers that match nothing. */
   private CheckRun waive(GitRepo.ResolvedRef ref, RevCommit base, List<SubjectCheck> checks, SchemaHistory history) {
     List<Waiver> waivers = config.waivers();
-    Set<Waiver> applied = new java.util.LinkedHashSet<>();
+    Set<Waiver> applied = new LinkedHashSet<>();
     List<SubjectCheck> out = new ArrayList<>();
     for (SubjectCheck c : checks) {
       List<Waiver> mine = waivers.stream()
@@ -201,7 +202,7 @@ public final class GateCheck {
         continue;
       }
       List<Finding> waived = new ArrayList<>();
-      Set<Waiver> used = new java.util.LinkedHashSet<>();
+      Set<Waiver> used = new LinkedHashSet<>();
       List<VersionCheck> versions = new ArrayList<>();
       for (VersionCheck v : c.versions()) {
         List<Finding> keep = new ArrayList<>();

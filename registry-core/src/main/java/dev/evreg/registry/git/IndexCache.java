@@ -17,7 +17,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +101,7 @@ public final class IndexCache {
           byte[] fp = new byte[32];
           in.readFully(fp);
           String name = in.readBoolean() ? in.readUTF() : null;
-          info = new HistoryIndex.BlobInfo(new Fingerprint(java.util.HexFormat.of().formatHex(fp)), name, null);
+          info = new HistoryIndex.BlobInfo(new Fingerprint(HexFormat.of().formatHex(fp)), name, null);
         } else {
           info = new HistoryIndex.BlobInfo(null, null, in.readUTF());
         }
@@ -186,7 +188,7 @@ public final class IndexCache {
       HistoryIndex.BlobInfo info = e.getValue();
       out.writeBoolean(info.parsed());
       if (info.parsed()) {
-        out.write(java.util.HexFormat.of().parseHex(info.fingerprint().hex()));
+        out.write(HexFormat.of().parseHex(info.fingerprint().hex()));
         out.writeBoolean(info.recordName() != null);
         if (info.recordName() != null) {
           out.writeUTF(info.recordName());
@@ -227,7 +229,7 @@ public final class IndexCache {
 
   private static final class PathTable {
     final List<String> list = new ArrayList<>();
-    final Map<String, Integer> ids = new java.util.HashMap<>();
+    final Map<String, Integer> ids = new HashMap<>();
 
     int id(String p) {
       return ids.computeIfAbsent(p, k -> {
