@@ -259,6 +259,24 @@ class GitCommandsTest {
   }
 
   @Test
+  void aVersionThatDoesNotParseIsSkippedWithAWarning() {
+    repo.checkout("main");
+    RevCommit broken = repo.write(ORDER, "{\"type\": \"record\",").commit("Broken for a moment");
+    repo.write(ORDER, avro("OrderPlaced", "id", "channel=web", "total=0")).commit("Fixed");
+    Result log = evreg("log", "orders/OrderPlaced");
+    assertEquals(0, log.code(), log.err());
+    assertEquals(3, log.out().lines().filter(l -> l.matches("\\d.*")).count(), log.out());
+    assertEquals("evreg: warning: skipped a version of orders/OrderPlaced that does not parse: "
+        + broken.abbreviate(7).name() + ":" + ORDER + ":1:19: invalid JSON: unexpected end of file within/between "
+        + "Object entries\n", log.err());
+    repo.branch("next");
+    repo.write(ORDER, avro("OrderPlaced", "id", "channel=web", "total=0", "n=1"));
+    Result check = evreg("check");
+    assertEquals(0, check.code(), check.out() + check.err());
+    assertTrue(check.err().startsWith("evreg: warning: skipped a version of orders/OrderPlaced"), check.err());
+  }
+
+  @Test
   void aConfigFileElsewhere() throws IOException {
     Path cfg = dir.resolve("other.yaml");
     Files.writeString(cfg, "compatibility:\n  level: NONE\n");
