@@ -135,6 +135,26 @@ class GitCommandsTest {
   }
 
   @Test
+  void aChangeToAFileRenamedOnTheBaseBranchSinceIsCheckedUnderItsNewName() {
+    String[] fields = {"id", "channel=web", "a=1", "b=2", "c=3", "d=4", "e=5", "f=6"};
+    repo.checkout("main");
+    repo.write(ORDER, avro("OrderPlaced", fields)).commit("More fields");
+    repo.branch("pr2");
+    repo.checkout("main");
+    repo.move(ORDER, "schemas/sales/OrderPlaced.avsc").commit("Move OrderPlaced to sales");
+    repo.checkout("pr2");
+    List<String> more = new ArrayList<>(List.of(fields));
+    more.add("total");
+    repo.write(ORDER, avro("OrderPlaced", more.toArray(String[]::new)));
+    Result r = evreg("check", "--output", "json");
+    assertEquals(1, r.code(), r.out() + r.err());
+    JsonNode s = json(r).at("/subjects/0");
+    assertEquals("orders/OrderPlaced", s.get("subject").asText());
+    assertEquals("sales/OrderPlaced", s.get("previousSubject").asText());
+    assertEquals("incompatible", s.get("status").asText());
+  }
+
+  @Test
   void aDeletedSubjectIsAnErrorUnlessWaived() throws IOException {
     repo.delete(USER);
     Result r = evreg("check", "--no-color");

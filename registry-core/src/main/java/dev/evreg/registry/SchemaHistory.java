@@ -25,13 +25,15 @@ public final class SchemaHistory {
   private final HistoryIndex index;
   private final Map<String, Subject> subjects;
   private final Map<String, String> subjectAtPath;
+  private final Map<String, String> lastSubjectOfPath;
   private final List<HistoryWarning> warnings;
 
   private SchemaHistory(HistoryIndex index, Map<String, Subject> subjects, Map<String, String> subjectAtPath,
-      List<HistoryWarning> warnings) {
+      Map<String, String> lastSubjectOfPath, List<HistoryWarning> warnings) {
     this.index = index;
     this.subjects = subjects;
     this.subjectAtPath = subjectAtPath;
+    this.lastSubjectOfPath = lastSubjectOfPath;
     this.warnings = warnings;
   }
 
@@ -41,6 +43,7 @@ public final class SchemaHistory {
     Map<IdKey, Integer> ids = new HashMap<>();
     Map<String, LinkedHashMap<IdKey, SchemaVersion>> versions = new TreeMap<>();
     List<HistoryWarning> warnings = new ArrayList<>();
+    Map<String, String> lastSubjectOfPath = new HashMap<>();
     Map<String, String> names = new HashMap<>();
     Map<String, SchemaFormat> formats = new HashMap<>();
     for (HistoryIndex.Event e : index.events()) {
@@ -49,6 +52,7 @@ public final class SchemaHistory {
       String subject = paths.naming() == SubjectNaming.PATH
           ? names.computeIfAbsent(index.pathOf(e.lineage()), paths::subjectOfPath)
           : subjectOf(paths, index, e.path(), e.lineage(), info);
+      lastSubjectOfPath.put(e.path(), subject);
       if (info == null || !info.parsed()) {
         warnings.add(new HistoryWarning(subject, "skipped a version of " + subject + " that does not parse: "
             + (info == null ? e.path() : info.error())));
@@ -88,7 +92,7 @@ public final class SchemaHistory {
       SchemaFormat format = cur > 0 ? vs.get(cur - 1).format() : vs.get(vs.size() - 1).format();
       subjects.put(name, new Subject(name, format, livePath.get(name), vs, cur));
     });
-    return new SchemaHistory(index, subjects, subjectAtPath, List.copyOf(warnings));
+    return new SchemaHistory(index, subjects, subjectAtPath, lastSubjectOfPath, List.copyOf(warnings));
   }
 
   private static String subjectOf(SchemaPaths paths, HistoryIndex index, String path, int lineage,
@@ -115,6 +119,14 @@ public final class SchemaHistory {
   /** The subject whose file is at {@code path} at the tip. */
   public Optional<Subject> subjectAtPath(String path) {
     return Optional.ofNullable(subjectAtPath.get(path)).flatMap(this::subject);
+  }
+
+  /**
+   * The subject whose file was last at {@code path} anywhere in history, such as a file renamed
+   * since: a change to the old path is a change to that subject.
+   */
+  public Optional<Subject> subjectThatHeld(String path) {
+    return Optional.ofNullable(lastSubjectOfPath.get(path)).flatMap(this::subject);
   }
 
   public List<HistoryWarning> warnings() {

@@ -137,6 +137,10 @@ public final class GateCheck {
     if (previous.isEmpty()) {
       previous = history.subject(p.subject);
     }
+    if (previous.isEmpty() && p.change.oldPath() != null) {
+      // the file moved on REF since the merge base: git will carry this change to its new path
+      previous = history.subjectThatHeld(p.change.oldPath());
+    }
     String previousName = previous.map(Subject::name).filter(n -> !n.equals(p.subject)).orElse(null);
     List<HistoryWarning> warnings = previous.map(s -> history.warnings(s.name())).orElse(List.of());
     int count = previous.map(s -> s.versions().size()).orElse(0);
