@@ -41,27 +41,39 @@ subject=domain7/Event7
 cd "$repo"
 "$evreg" check --against main >/dev/null   # checks the set-up (and warms the file cache)
 
-# median wall time in ms of a command run $runs times; $pre runs before each run, untimed
+# median wall time and median CPU time (user + sys, from /usr/bin/time when present) in ms of a
+# command run $runs times; $pre runs before each run, untimed. Prints "WALL CPU".
+# CPU time moves less than wall time on a shared machine, so both are reported.
 median() {
   local pre=$1; shift
-  local times=()
+  local walls=() cpus=()
   for ((i = 0; i < runs; i++)); do
     eval "$pre"
     local s e
     s=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -f "%U %S" -o "$tmp/cpu" "$@" >/dev/null 2>&1 || true
+    else
+      "$@" >/dev/null 2>&1 || true
+    fi
     e=$(date +%s%N)
-    times+=($(( (e - s) / 1000 )))
+    walls+=($(( (e - s) / 1000 )))
+    [ -x /usr/bin/time ] && cpus+=($(awk '{printf "%d", ($1 + $2) * 1000000}' "$tmp/cpu"))
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'
+  local w c=nan
+  w=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}')
+  [ ${#cpus[@]} -gt 0 ] && c=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}')
+  echo "$w $c"
 }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
 git log --follow --oneline -- "$file" >/dev/null
-baseline=$(median : git log --follow --oneline -- "$file")
-cold=$(median "rm -rf .git/evreg" "$evreg" check --against main)
-warm=$(median : "$evreg" check --against main)
-log=$(median : "$evreg" log "$subject")
-floor=$(median : "$evreg" --version)
+read -r baseline baseline_cpu < <(median : git log --follow --oneline -- "$file")
+read -r cold cold_cpu < <(median "rm -rf .git/evreg" "$evreg" check --against main)
+read -r warm warm_cpu < <(median : "$evreg" check --against main)
+read -r log log_cpu < <(median : "$evreg" log "$subject")
+read -r floor floor_cpu < <(median : "$evreg" --version)
 
 rss="not measured (no /usr/bin/time)"
 if [ -x /usr/bin/time ]; then
@@ -72,11 +84,13 @@ if [ -x /usr/bin/time ]; then
   rssw="$((kbw / 1024)) MB"
 fi
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-echo "git history, $((subjects * versions)) commits ($subjects subjects x $versions versions), median of $runs runs (ms)"
-echo "  $(nproc) cores, $("$java" -version 2>&1 | head -1), $(git --version)"
-printf '  %-44s %8s\n' "git log --follow --oneline -- FILE (baseline)" "$baseline"
-printf '  %-44s %8s   peak RSS %s (target < 5000 ms, < 512 MB)\n' "evreg check --against main, cold" "$cold" "$rss"
-printf '  %-44s %8s   %sx the baseline (target <= 1.5x), peak RSS %s\n' "evreg check --against main, warm" "$warm" "$(ratio "$warm" "$baseline")" "${rssw:-?}"
-printf '  %-44s %8s   %sx the baseline (target <= 1.5x)\n' "evreg log $subject, warm" "$log" "$(ratio "$log" "$baseline")"
-printf '  %-44s %8s   (the JVM start-up floor of bin/evreg)\n' "evreg --version" "$floor"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "?"; else printf "%.2f", a / b }'; }
+echo "git history, $((subjects * versions)) commits ($subjects subjects x $versions versions), median of $runs runs"
+echo "  $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?), $("$java" -version 2>&1 | head -1), $(git --version)"
+printf '  %-40s %9s %9s   %s\n' "" "wall ms" "CPU ms" ""
+row() { printf '  %-40s %9s %9s   %s\n' "$@"; }
+row "git log --follow --oneline -- FILE" "$baseline" "$baseline_cpu" "the baseline"
+row "evreg check --against main, cold" "$cold" "$cold_cpu" "peak RSS $rss (target < 5000 ms, < 512 MB)"
+row "evreg check --against main, warm" "$warm" "$warm_cpu" "$(ratio "$warm" "$baseline")x wall, $(ratio "$warm_cpu" "$baseline_cpu")x CPU of the baseline (target <= 1.5x); peak RSS ${rssw:-?}"
+row "evreg log $subject, warm" "$log" "$log_cpu" "$(ratio "$log" "$baseline")x wall, $(ratio "$log_cpu" "$baseline_cpu")x CPU of the baseline (target <= 1.5x)"
+row "evreg --version" "$floor" "$floor_cpu" "the JVM start-up floor of bin/evreg: $(ratio "$floor" "$baseline")x wall"

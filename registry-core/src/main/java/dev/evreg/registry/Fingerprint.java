@@ -16,9 +16,33 @@ public record Fingerprint(String hex) {
 
   public Fingerprint {
     Objects.requireNonNull(hex, "hex == null");
-    if (!hex.matches("[0-9a-f]{64}")) {
+    if (!isHex64(hex)) {
       throw new IllegalArgumentException("not 64 lower-case hex digits: " + hex);
     }
+  }
+
+  /** Checked by hand: the history cache creates one per schema, and a regex per call shows in start-up time. */
+  private static boolean isHex64(String s) {
+    if (s.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Fingerprint f && f.hex.equals(hex);
+  }
+
+  @Override
+  public int hashCode() {
+    return hex.hashCode();
   }
 
   public static Fingerprint of(String canonical) {

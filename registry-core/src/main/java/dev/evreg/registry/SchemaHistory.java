@@ -37,11 +37,23 @@ public final class SchemaHistory {
     this.warnings = warnings;
   }
 
-  private record IdKey(SchemaFormat format, Fingerprint fingerprint) {}
+  private record IdKey(SchemaFormat format, Fingerprint fingerprint) {
+    // written out: the generated record methods are slow before the JIT warms up, and these run per version
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdKey k && k.format == format && k.fingerprint.equals(fingerprint);
+    }
+
+    @Override
+    public int hashCode() {
+      return fingerprint.hashCode() * 3 + format.ordinal();
+    }
+  }
 
   public static SchemaHistory derive(HistoryIndex index, SchemaPaths paths) {
     Map<IdKey, Integer> ids = new HashMap<>();
-    Map<String, LinkedHashMap<IdKey, SchemaVersion>> versions = new TreeMap<>();
+    Map<String, LinkedHashMap<IdKey, SchemaVersion>> versions = new HashMap<>();
+    List<HistoryIndex.CommitInfo> commits = index.commits();
     List<HistoryWarning> warnings = new ArrayList<>();
     Map<String, String> lastSubjectOfPath = new HashMap<>();
     Map<String, String> names = new HashMap<>();
@@ -63,7 +75,7 @@ public final class SchemaHistory {
       LinkedHashMap<IdKey, SchemaVersion> list = versions.computeIfAbsent(subject, s -> new LinkedHashMap<>());
       if (!list.containsKey(key)) {
         list.put(key, new SchemaVersion(subject, list.size() + 1, id, format, info.fingerprint(), e.path(), e.blob(),
-            index.commits().get(e.commit())));
+            commits.get(e.commit())));
       }
     }
     Map<String, String> livePath = new TreeMap<>();

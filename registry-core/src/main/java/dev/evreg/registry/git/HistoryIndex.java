@@ -31,7 +31,18 @@ public final class HistoryIndex {
   }
 
   /** A blob read as a format: the key of {@link BlobInfo}. */
-  public record BlobKey(ObjectId blob, SchemaFormat format) {}
+  public record BlobKey(ObjectId blob, SchemaFormat format) {
+    // written out: the generated record methods are slow before the JIT warms up, and these run per version
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof BlobKey k && k.format == format && k.blob.equals((org.eclipse.jgit.lib.AnyObjectId) blob);
+    }
+
+    @Override
+    public int hashCode() {
+      return blob.hashCode() * 3 + format.ordinal();
+    }
+  }
 
   /** File {@code path} got content {@code blob} in commit number {@code commit}. */
   public record Event(int commit, String path, ObjectId blob, int lineage) {}

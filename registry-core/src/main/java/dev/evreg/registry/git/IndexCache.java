@@ -2,13 +2,12 @@ package dev.evreg.registry.git;
 
 import dev.evreg.compat.SchemaFormat;
 import dev.evreg.registry.Fingerprint;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,7 +34,7 @@ public final class IndexCache {
 
   private static final long MAGIC = 0x4556524547494458L; // "EVREGIDX"
   /** Raise when the layout or the meaning of a stored field (such as a canonical form) changes. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   private static final int KEEP = 6;
 
   private final Path dir;
@@ -77,65 +76,82 @@ public final class IndexCache {
   /** The index cached for {@code tip}, or null when there is none or it cannot be used. */
   public HistoryIndex read(ObjectId tip, String key) {
     Path f = file(tip);
-    try (InputStream raw = Files.newInputStream(f);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-      if (in.readLong() != MAGIC || !in.readUTF().equals(stamp) || !in.readUTF().equals(key)) {
+    try {
+      Reader in = new Reader(Files.readAllBytes(f));
+      if (in.buf.getLong() != MAGIC || !in.string().equals(stamp) || !in.string().equals(key)) {
         return null;
       }
       HistoryIndex idx = new HistoryIndex(key);
-      idx.tip = readId(in);
+      idx.tip = in.id();
       if (!idx.tip.equals(tip)) {
         return null;
       }
-      int n = in.readInt();
-      for (int i = 0; i < n; i++) {
-        idx.commits.add(new HistoryIndex.CommitInfo(readId(in), in.readLong(), in.readInt(), in.readUTF()));
+      List<String> strings = new ArrayList<>();
+      for (int i = 0, n = in.buf.getInt(); i < n; i++) {
+        strings.add(in.string());
       }
-      n = in.readInt();
+      for (int i = 0, n = in.buf.getInt(); i < n; i++) {
+        idx.commits.add(new HistoryIndex.CommitInfo(in.id(), in.buf.getLong(), in.buf.getInt(), in.string()));
+      }
       SchemaFormat[] formats = SchemaFormat.values();
-      for (int i = 0; i < n; i++) {
-        ObjectId blob = readId(in);
-        SchemaFormat format = formats[in.readByte()];
+      byte[] fp = new byte[32];
+      HexFormat hex = HexFormat.of();
+      for (int i = 0, n = in.buf.getInt(); i < n; i++) {
+        ObjectId blob = in.id();
+        SchemaFormat format = formats[in.buf.get()];
         HistoryIndex.BlobInfo info;
-        if (in.readBoolean()) {
-          byte[] fp = new byte[32];
-          in.readFully(fp);
-          String name = in.readBoolean() ? in.readUTF() : null;
-          info = new HistoryIndex.BlobInfo(new Fingerprint(HexFormat.of().formatHex(fp)), name, null);
+        if (in.buf.get() == 1) {
+          in.buf.get(fp);
+          int name = in.buf.getInt();
+          info = new HistoryIndex.BlobInfo(new Fingerprint(hex.formatHex(fp)), name < 0 ? null : strings.get(name), null);
         } else {
-          info = new HistoryIndex.BlobInfo(null, null, in.readUTF());
+          info = new HistoryIndex.BlobInfo(null, null, in.string());
         }
         idx.blobs.put(new HistoryIndex.BlobKey(blob, format), info);
       }
-      n = in.readInt();
-      List<String> paths = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        paths.add(in.readUTF());
-      }
-      n = in.readInt();
-      for (int i = 0; i < n; i++) {
-        int current = in.readInt();
-        idx.lineagePath.add(current < 0 ? null : paths.get(current));
-        idx.lineageLast.add(paths.get(in.readInt()));
+      for (int i = 0, n = in.buf.getInt(); i < n; i++) {
+        int current = in.buf.getInt();
+        idx.lineagePath.add(current < 0 ? null : strings.get(current));
+        idx.lineageLast.add(strings.get(in.buf.getInt()));
         if (current < 0) {
           idx.deadAt.put(idx.lineageLast.get(i), i);
         }
       }
-      n = in.readInt();
-      for (int i = 0; i < n; i++) {
-        idx.events.add(new HistoryIndex.Event(in.readInt(), paths.get(in.readInt()), readId(in), in.readInt()));
+      for (int i = 0, n = in.buf.getInt(); i < n; i++) {
+        idx.events.add(new HistoryIndex.Event(in.buf.getInt(), strings.get(in.buf.getInt()), in.id(), in.buf.getInt()));
       }
-      n = in.readInt();
-      for (int i = 0; i < n; i++) {
-        idx.live.put(paths.get(in.readInt()), new HistoryIndex.Live(readId(in), in.readInt()));
+      for (int i = 0, n = in.buf.getInt(); i < n; i++) {
+        idx.live.put(strings.get(in.buf.getInt()), new HistoryIndex.Live(in.id(), in.buf.getInt()));
       }
-      if (in.readLong() != MAGIC) {
+      if (in.buf.getLong() != MAGIC || in.buf.hasRemaining()) {
         return null;
       }
       touch(f);
       return idx;
     } catch (IOException | RuntimeException e) {
       return null;
+    }
+  }
+
+  /** Reads the file's values from one buffer: much cheaper than a stream before the JIT warms up. */
+  private static final class Reader {
+    final ByteBuffer buf;
+
+    Reader(byte[] bytes) {
+      this.buf = ByteBuffer.wrap(bytes);
+    }
+
+    ObjectId id() {
+      ObjectId id = ObjectId.fromRaw(buf.array(), buf.position());
+      buf.position(buf.position() + 20);
+      return id;
+    }
+
+    String string() {
+      int len = buf.getInt();
+      String s = new String(buf.array(), buf.position(), len, StandardCharsets.UTF_8);
+      buf.position(buf.position() + len);
+      return s;
     }
   }
 
@@ -171,63 +187,68 @@ public final class IndexCache {
 
   private void write(HistoryIndex idx, DataOutputStream out) throws IOException {
     out.writeLong(MAGIC);
-    out.writeUTF(stamp);
-    out.writeUTF(idx.key);
+    writeString(out, stamp);
+    writeString(out, idx.key);
     writeId(out, idx.tip);
+    StringTable strings = new StringTable();
+    idx.lineageLast.forEach(strings::id);
+    idx.events.forEach(ev -> strings.id(ev.path()));
+    idx.live.keySet().forEach(strings::id);
+    idx.blobs.values().stream().map(HistoryIndex.BlobInfo::recordName).filter(n -> n != null).forEach(strings::id);
+    out.writeInt(strings.list.size());
+    for (String p : strings.list) {
+      writeString(out, p);
+    }
     out.writeInt(idx.commits.size());
     for (HistoryIndex.CommitInfo c : idx.commits) {
       writeId(out, c.id());
       out.writeLong(c.authorSeconds());
       out.writeInt(c.tzMinutes());
-      out.writeUTF(c.summary());
+      writeString(out, c.summary());
     }
     out.writeInt(idx.blobs.size());
+    HexFormat hex = HexFormat.of();
     for (Map.Entry<HistoryIndex.BlobKey, HistoryIndex.BlobInfo> e : idx.blobs.entrySet()) {
       writeId(out, e.getKey().blob());
       out.writeByte(e.getKey().format().ordinal());
       HistoryIndex.BlobInfo info = e.getValue();
-      out.writeBoolean(info.parsed());
+      out.writeByte(info.parsed() ? 1 : 0);
       if (info.parsed()) {
-        out.write(HexFormat.of().parseHex(info.fingerprint().hex()));
-        out.writeBoolean(info.recordName() != null);
-        if (info.recordName() != null) {
-          out.writeUTF(info.recordName());
-        }
+        out.write(hex.parseHex(info.fingerprint().hex()));
+        out.writeInt(info.recordName() == null ? -1 : strings.id(info.recordName()));
       } else {
-        out.writeUTF(info.error());
+        writeString(out, info.error());
       }
-    }
-    PathTable paths = new PathTable();
-    idx.lineageLast.forEach(paths::id);
-    idx.events.forEach(ev -> paths.id(ev.path()));
-    idx.live.keySet().forEach(paths::id);
-    out.writeInt(paths.list.size());
-    for (String p : paths.list) {
-      out.writeUTF(p);
     }
     out.writeInt(idx.lineagePath.size());
     for (int i = 0; i < idx.lineagePath.size(); i++) {
       String current = idx.lineagePath.get(i);
-      out.writeInt(current == null ? -1 : paths.id(current));
-      out.writeInt(paths.id(idx.lineageLast.get(i)));
+      out.writeInt(current == null ? -1 : strings.id(current));
+      out.writeInt(strings.id(idx.lineageLast.get(i)));
     }
     out.writeInt(idx.events.size());
     for (HistoryIndex.Event ev : idx.events) {
       out.writeInt(ev.commit());
-      out.writeInt(paths.id(ev.path()));
+      out.writeInt(strings.id(ev.path()));
       writeId(out, ev.blob());
       out.writeInt(ev.lineage());
     }
     out.writeInt(idx.live.size());
     for (Map.Entry<String, HistoryIndex.Live> e : idx.live.entrySet()) {
-      out.writeInt(paths.id(e.getKey()));
+      out.writeInt(strings.id(e.getKey()));
       writeId(out, e.getValue().blob());
       out.writeInt(e.getValue().lineage());
     }
     out.writeLong(MAGIC);
   }
 
-  private static final class PathTable {
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static final class StringTable {
     final List<String> list = new ArrayList<>();
     final Map<String, Integer> ids = new HashMap<>();
 
@@ -267,12 +288,6 @@ public final class IndexCache {
     } catch (IOException e) {
       // only used to keep recently used files when pruning
     }
-  }
-
-  private static ObjectId readId(DataInputStream in) throws IOException {
-    byte[] b = new byte[20];
-    in.readFully(b);
-    return ObjectId.fromRaw(b);
   }
 
   private static void writeId(DataOutputStream out, ObjectId id) throws IOException {
