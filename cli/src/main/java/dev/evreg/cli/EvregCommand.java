@@ -14,6 +14,8 @@ import picocli.CommandLine.IVersionProvider;
     footer = {
         "  evreg compat --level BACKWARD schemas/v1.avsc schemas/v2.avsc",
         "  evreg lint schemas/",
+        "  evreg check --against main",
+        "  evreg log orders/OrderPlaced",
         "  evreg rules",
         "",
         "Run 'evreg COMMAND --help' for the options of a command.",
@@ -25,7 +27,7 @@ final class EvregCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: compat, lint or rules");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: compat, lint, check, subjects, log, show, diff, init or rules");
   }
 
   /** The version from the build, as {@code evreg 0.1.0}. */

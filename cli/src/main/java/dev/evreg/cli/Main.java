@@ -1,6 +1,8 @@
 package dev.evreg.cli;
 
 import dev.evreg.compat.source.SchemaException;
+import dev.evreg.registry.RegistryException;
+import dev.evreg.registry.config.ConfigException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -44,6 +46,12 @@ public final class Main {
     Map<String, Function<PrintStream, Object>> m = new LinkedHashMap<>();
     m.put("compat", o -> new CompatCommand(o, err));
     m.put("lint", o -> new LintCommand(o, err));
+    m.put("check", o -> new CheckCommand(o, err));
+    m.put("subjects", o -> new SubjectsCommand(o, err));
+    m.put("log", o -> new LogCommand(o, err));
+    m.put("show", o -> new ShowCommand(o, err));
+    m.put("diff", o -> new DiffCommand(o, err));
+    m.put("init", InitCommand::new);
     m.put("rules", RulesCommand::new);
     return m;
   }
@@ -97,7 +105,11 @@ public final class Main {
     if (e instanceof SchemaException s) {
       err.println(describe(s));
       code = ExitCode.USAGE.code();
-    } else if (e instanceof UserError) {
+    } else if (e instanceof ConfigException c) {
+      err.println((c.line() > 0 ? c.path() + ":" + c.line() + ":" + c.column() : c.path()) + ": error: "
+          + SchemaMessages.oneLine(c.reason()));
+      code = ExitCode.USAGE.code();
+    } else if (e instanceof UserError || e instanceof RegistryException) {
       err.println("evreg: " + SchemaMessages.oneLine(e.getMessage()));
       code = ExitCode.USAGE.code();
     } else if (e instanceof StackOverflowError) {

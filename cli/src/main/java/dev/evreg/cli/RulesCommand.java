@@ -2,7 +2,10 @@ package dev.evreg.cli;
 
 import dev.evreg.compat.RuleCatalog;
 import dev.evreg.compat.RuleInfo;
+import dev.evreg.registry.RegistryRule;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,7 +32,9 @@ final class RulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<RuleInfo> rules = RuleCatalog.builtIn();
+    List<RuleInfo> rules = new ArrayList<>(RuleCatalog.builtIn());
+    rules.addAll(RegistryRule.all());
+    rules.sort(Comparator.comparing(RuleInfo::id));
     if (report.output != OutputFormat.JSON && report.output != OutputFormat.TEXT) {
       throw new UserError("rules prints text or json, not " + report.output.label());
     }

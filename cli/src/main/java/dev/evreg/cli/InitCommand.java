@@ -1,0 +1,57 @@
+package dev.evreg.cli;
+
+import dev.evreg.registry.config.EvregConfig;
+import dev.evreg.registry.config.InitTemplate;
+import dev.evreg.registry.git.GitRepo;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import org.eclipse.jgit.lib.Repository;
+
+@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Write a commented evreg.yaml at the repository root, every key set to its default.",
+        "The base branch is main, or master when the repository has master and no main."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  evreg init", "  evreg init --repo ../events --force"})
+final class InitCommand implements Callable<Integer> {
+
+  private final PrintStream out;
+
+  InitCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Option(names = {"-C", "--repo"}, paramLabel = "DIR", description = "The repository (default: the current folder).")
+  Path repo = Path.of("");
+
+  @Option(names = "--force", description = "Replace an existing evreg.yaml.")
+  boolean force;
+
+  @Mixin
+  GlobalOptions global;
+
+  @Override
+  public Integer call() throws IOException {
+    Path root;
+    String base = "main";
+    try (GitRepo git = GitRepo.open(repo)) {
+      root = git.workTree();
+      Repository r = git.repository();
+      if (r.findRef("refs/heads/main") == null && r.findRef("refs/heads/master") != null) {
+        base = "master";
+      }
+    }
+    Path file = root.resolve(EvregConfig.FILE_NAME);
+    if (Files.exists(file) && !force) {
+      throw new UserError(file + " exists already; pass --force to replace it");
+    }
+    Files.writeString(file, InitTemplate.text(base));
+    out.println("Wrote " + file + " (base branch " + base + "); commit it with your schemas.");
+    return ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.evreg.registry.git;
+
+import dev.evreg.compat.ParsedSchema;
+import dev.evreg.compat.SchemaFormat;
+import dev.evreg.compat.SchemaReader;
+import dev.evreg.compat.model.RecordType;
+import dev.evreg.compat.source.SchemaException;
+import dev.evreg.compat.source.SourceFile;
+import dev.evreg.registry.Fingerprint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevTree;
+
+/** Parses schema files stored in git: a blob, read as the format its path names, in a commit's tree. */
+public final class BlobParser {
+
+  private final ObjectReader reader;
+  private final List<String> schemaRoots;
+  private final SchemaReader schemas = new SchemaReader(SchemaReader.Options.DEFAULTS);
+
+  public BlobParser(ObjectReader reader, List<String> schemaRoots) {
+    this.reader = reader;
+    this.schemaRoots = List.copyOf(schemaRoots);
+  }
+
+  /**
+   * Parses {@code blob} found at {@code path} in {@code tree} (which resolves Protobuf imports);
+   * {@code label} prefixes the path in messages and locations, such as {@code 1a2b3c4:}.
+   */
+  public ParsedSchema parse(RevTree tree, String label, String path, ObjectId blob, SchemaFormat format) {
+    String display = label + path;
+    byte[] bytes;
+    try {
+      bytes = reader.open(blob).getCachedBytes(HistoryIndexer.MAX_SCHEMA_BYTES);
+    } catch (LargeObjectException e) {
+      throw new SchemaException(display, 0, 0, "is larger than the 10 MB evreg reads as one schema");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    SourceFile source = new SourceFile(display, SourceFile.decode(display, bytes));
+    if (format == SchemaFormat.PROTOBUF) {
+      return schemas.parseProto(source, GitProtoSources.importName(path, source.text()),
+          new GitProtoSources(reader, tree, label, path, source.text(), schemaRoots));
+    }
+    return schemas.parse(source, format);
+  }
+
+  /** What the index keeps of a parse: the fingerprint of the canonical form and the record name. */
+  public static HistoryIndex.BlobInfo info(ParsedSchema schema) {
+    String name = null;
+    try {
+      RecordType event = schema.view().event();
+      name = event == null ? null : event.fullName();
+    } catch (RuntimeException e) {
+      name = null;
+    }
+    return new HistoryIndex.BlobInfo(Fingerprint.of(schema.canonical()), name, null);
+  }
+}
