@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"The CI gate: check every schema changed since the merge base with REF against its versions at REF.",
         "Changes are taken between the merge base of REF and HEAD and the working tree (committed or not). Each changed "
-            + "subject is checked at its configured level (transitive levels use all versions); new subjects are "
-            + "parsed only; a deleted subject is a SUBJECT_DELETED error. Waivers in evreg.yaml accept exact breaks."},
+            + "subject is checked at its configured level (transitive levels use all versions); new and changed "
+            + "subjects are linted with the lint section of evreg.yaml; a deleted subject is a SUBJECT_DELETED error. "
+            + "Waivers in evreg.yaml accept exact breaks."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  evreg check",
@@ -76,10 +77,12 @@ final class CheckCommand implements Callable<Integer> {
     run.staleWaivers().forEach(w -> warnings.add("the waiver at " + EvregConfig.FILE_NAME + ":" + w.waiver().line()
         + " (" + w.waiver().subject() + " " + w.waiver().rule() + ") no longer matches anything: " + w.why()
         + "; remove it"));
-    if (report.output == OutputFormat.JSON) {
-      out.print(Json.render(json(run, warnings)));
-    } else {
-      text(run);
+    switch (report.output) {
+      case JSON -> out.print(Json.render(json(run, warnings)));
+      case TEXT -> text(run);
+      default -> out.print(CiFormats.render(report.output, "check", run.subjects().stream()
+          .map(s -> new ReportFile(s.change().path(), s.allFindings(), s.error() == null ? null : Main.describe(s.error())))
+          .toList(), report.failOn));
     }
     warnings.forEach(w -> err.println("evreg: warning: " + SchemaMessages.oneLine(w)));
     List<SubjectCheck> broken = run.subjects().stream().filter(s -> s.error() != null).toList();
@@ -102,6 +105,9 @@ final class CheckCommand implements Callable<Integer> {
       }
       for (Finding f : s.findings()) {
         out.println(style.line(f, "[" + s.subject() + ", " + s.versionCount() + " versions]"));
+      }
+      for (Finding f : s.lint()) {
+        out.println(style.line(f, "[lint of " + s.subject() + "]"));
       }
     }
     if (report.quiet) {
@@ -186,6 +192,7 @@ final class CheckCommand implements Callable<Integer> {
       }
       sm.put("checked", versions);
       sm.put("findings", s.findings().stream().map(Json::finding).toList());
+      sm.put("lint", s.lint().stream().map(Json::finding).toList());
       sm.put("waivers", s.waivers().stream().map(CheckCommand::waiver).toList());
       if (s.error() != null) {
         sm.put("error", Main.describe(s.error()));

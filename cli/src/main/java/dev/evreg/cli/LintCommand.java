@@ -8,7 +8,10 @@ import dev.evreg.compat.Severity;
 import dev.evreg.compat.lint.LintConfig;
 import dev.evreg.compat.lint.Linter;
 import dev.evreg.compat.protobuf.DiskProtoSources;
+import dev.evreg.compat.source.ProjectRoot;
 import dev.evreg.compat.source.SchemaException;
+import dev.evreg.registry.config.EvregConfig;
+import dev.evreg.registry.config.SchemaPaths;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,17 +48,28 @@ final class LintCommand implements Callable<Integer> {
     this.err = err;
   }
 
-  @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "default",
+  @Option(names = "--profile", paramLabel = "PROFILE",
       description = "Envelope convention: default (eventId, eventType, occurredAt, source, correlationId) or "
-          + "cloudevents (the CloudEvents 1.0 attributes) (default: ${DEFAULT-VALUE}).")
+          + "cloudevents (the CloudEvents 1.0 attributes); overrides lint.profile of evreg.yaml.")
   String profile;
 
   @Option(names = "--use", paramLabel = "RULE|CATEGORY", split = ",",
-      description = "Run only these rules or categories (ENVELOPE, NAMING, DOCS, EVOLUTION, PII, CLOUDEVENTS); repeatable.")
+      description = "Run only these rules or categories (ENVELOPE, NAMING, DOCS, EVOLUTION, PII, CLOUDEVENTS), "
+          + "instead of lint.use of evreg.yaml; repeatable.")
   List<String> use = new ArrayList<>();
 
-  @Option(names = "--except", paramLabel = "RULE|CATEGORY", split = ",", description = "Skip these rules or categories; repeatable.")
+  @Option(names = "--except", paramLabel = "RULE|CATEGORY", split = ",",
+      description = "Also skip these rules or categories; repeatable.")
   List<String> except = new ArrayList<>();
+
+  @Option(names = {"-C", "--repo"}, paramLabel = "DIR",
+      description = "Find evreg.yaml and the default schema paths from DIR instead of the current folder.")
+  Path repoDir = Path.of("");
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Read this configuration instead of evreg.yaml at the project root (the nearest folder holding "
+          + ".git or evreg.yaml).")
+  Path configFile;
 
   @Option(names = {"-t", "--type"}, paramLabel = "TYPE", converter = Converters.FormatConverter.class,
       description = "Lint only this schema type (avro, json or protobuf); by default the extension decides.")
@@ -74,13 +88,18 @@ final class LintCommand implements Callable<Integer> {
   @Mixin
   GlobalOptions global;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Schema files or folders (default: schemas/).")
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Schema files or folders (default: the schema paths of evreg.yaml, or schemas/).")
   List<String> paths = new ArrayList<>();
 
   @Override
   public Integer call() {
-    LintConfig config = config();
-    List<String> targets = paths.isEmpty() ? defaultPaths() : paths;
+    Path root = ProjectRoot.find(repoDir.toAbsolutePath());
+    EvregConfig project = configFile != null ? EvregConfig.load(configFile, configFile.toString(), true)
+        : root == null ? EvregConfig.defaults()
+        : EvregConfig.load(root.resolve(EvregConfig.FILE_NAME), display(root.resolve(EvregConfig.FILE_NAME)), false);
+    LintConfig config = config(project.lint());
+    List<String> targets = paths.isEmpty() ? defaultPaths(project, root) : paths;
     List<String> files = SchemaFiles.expand(targets, type);
     if (files.isEmpty()) {
       throw new UserError("no schema files (.avsc, .json, .proto) under " + String.join(", ", targets));
@@ -127,25 +146,61 @@ final class LintCommand implements Callable<Integer> {
     return new SchemaReader(options.withProtoPaths(List.copyOf(roots))).readProtoTree(Path.of(""), protos);
   }
 
-  private LintConfig config() {
-    LintConfig config = LintConfig.DEFAULTS;
-    if (profile.equalsIgnoreCase(LintConfig.CLOUDEVENTS_PROFILE)) {
+  /** The lint section of the configuration, with the command line's options on top. */
+  private LintConfig config(LintConfig base) {
+    LintConfig config = base;
+    if (profile != null && profile.equalsIgnoreCase(LintConfig.CLOUDEVENTS_PROFILE)) {
       config = config.withEnvelope(LintConfig.cloudEvents());
-    } else if (!profile.equalsIgnoreCase(LintConfig.DEFAULT_PROFILE)) {
+    } else if (profile != null && profile.equalsIgnoreCase(LintConfig.DEFAULT_PROFILE)) {
+      config = config.withEnvelope(LintConfig.defaultEnvelope());
+    } else if (profile != null) {
       throw new UserError("unknown profile \"" + profile + "\"; expected default or cloudevents");
     }
-    config = config.withUse(Set.copyOf(use)).withExcept(Set.copyOf(except));
+    if (!use.isEmpty()) {
+      config = config.withUse(Set.copyOf(use));
+    }
+    Set<String> skipped = new java.util.LinkedHashSet<>(config.except());
+    skipped.addAll(except);
+    config = config.withExcept(skipped);
     Linter.unknownIdIn(config).ifPresent(id -> {
       throw new UserError(Linter.unknownRule(id).replace("unknown rule id", "unknown rule id or category"));
     });
     return config;
   }
 
-  private static List<String> defaultPaths() {
+  /** The files the configuration's schema paths match under the project root, else schemas/. */
+  private static List<String> defaultPaths(EvregConfig project, Path root) {
+    if (root != null && (project.file().isPresent() || Files.isDirectory(root.resolve("schemas")))) {
+      SchemaPaths schemas = project.schemas();
+      List<String> found = new ArrayList<>();
+      for (String r : schemas.roots()) {
+        Path dir = root.resolve(r);
+        if (!Files.isDirectory(dir)) {
+          continue;
+        }
+        for (String f : SchemaFiles.expand(List.of(dir.toString()), null)) {
+          String rel = root.relativize(Path.of(f).toAbsolutePath()).toString().replace('\\', '/');
+          if (schemas.contains(rel)) {
+            found.add(display(Path.of(f)));
+          }
+        }
+      }
+      if (found.isEmpty()) {
+        throw new UserError("no schema files match the schema paths of " + EvregConfig.FILE_NAME + " under " + display(root)
+            + "; pass the files or folders to lint");
+      }
+      return found.stream().distinct().sorted().toList();
+    }
     if (Files.isDirectory(Path.of("schemas"))) {
       return List.of("schemas");
     }
     throw new UserError("no PATH given and no schemas/ folder here; pass the schema files or folders to lint");
+  }
+
+  private static String display(Path p) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
   }
 
   private int print(List<ReportFile> results) {

@@ -76,8 +76,13 @@ class GitCommandsTest {
     repo.write(ORDER, avro("OrderPlaced", "id", "channel=web", "total=0")).commit("Add total with a default");
     Result r = evreg("check");
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().startsWith("Checked 1 changed subject against main"), r.out());
-    assertTrue(r.out().contains(": 1 compatible."), r.out());
+    // lint of a changed subject reports what the change added (the undocumented new field), a warning
+    List<String> lines = r.out().lines().toList();
+    assertEquals(2, lines.size(), r.out());
+    assertTrue(lines.get(0).contains(" warning FIELD_DOC_MISSING Field \"total\" of \"OrderPlaced\"")
+        && lines.get(0).endsWith("[lint of orders/OrderPlaced]"), r.out());
+    assertTrue(lines.get(1).startsWith("Checked 1 changed subject against main"), r.out());
+    assertTrue(lines.get(1).contains(": 1 compatible."), r.out());
   }
 
   @Test

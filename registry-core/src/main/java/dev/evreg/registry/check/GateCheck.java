@@ -7,6 +7,7 @@ import dev.evreg.compat.Finding;
 import dev.evreg.compat.Level;
 import dev.evreg.compat.Location;
 import dev.evreg.compat.ParsedSchema;
+import dev.evreg.compat.lint.Linter;
 import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.SchemaReader;
 import dev.evreg.compat.Severity;
@@ -47,11 +48,13 @@ public final class GateCheck {
   private final EvregConfig config;
   private final Level levelOverride;
   private final CompatibilityChecker checker = CompatibilityChecker.standard();
+  private final Linter linter;
 
   /** {@code levelOverride} replaces every subject's configured level when not null. */
   public GateCheck(GitRegistry registry, Level levelOverride) {
     this.registry = registry;
     this.config = registry.config();
+    this.linter = new Linter(config.lint());
     this.levelOverride = levelOverride;
   }
 
@@ -146,19 +149,19 @@ public final class GateCheck {
     int count = previous.map(s -> s.versions().size()).orElse(0);
     if (p.error != null) {
       return new SubjectCheck(p.subject, p.change, SubjectCheck.Status.ERROR, level, previousName, null, null, count,
-          List.of(), List.of(), List.of(), List.of(), p.error, warnings);
+          List.of(), List.of(), List.of(), List.of(), p.error, warnings, List.of());
     }
     Fingerprint fp = Fingerprint.of(p.schema.canonical());
     if (previous.isEmpty()) {
       return new SubjectCheck(p.subject, p.change, SubjectCheck.Status.NEW, level, null, fp, null, 0,
-          List.of(), List.of(), List.of(), List.of(), null, warnings);
+          List.of(), List.of(), List.of(), List.of(), null, warnings, lint(p.schema, null));
     }
     Subject s = previous.get();
     Optional<SchemaVersion> same = s.versions().stream()
         .filter(v -> v.format() == p.schema.format() && v.fingerprint().equals(fp)).findFirst();
     if (same.isPresent()) {
       return new SubjectCheck(p.subject, p.change, SubjectCheck.Status.UNCHANGED, level, previousName, fp, same.get(),
-          count, List.of(), List.of(), List.of(), List.of(), null, warnings);
+          count, List.of(), List.of(), List.of(), List.of(), null, warnings, List.of());
     }
     CheckOptions options = config.compatibility().optionsFor(p.subject);
     List<SchemaVersion> against = s.versions().subList(0, s.latest().version());
@@ -170,11 +173,35 @@ public final class GateCheck {
       }
     } catch (SchemaException e) {
       return new SubjectCheck(p.subject, p.change, SubjectCheck.Status.ERROR, level, previousName, fp, null, count,
-          List.of(), List.of(), List.of(), List.of(), e, warnings);
+          List.of(), List.of(), List.of(), List.of(), e, warnings, List.of());
     }
     boolean ok = versions.stream().allMatch(VersionCheck::compatible);
+    List<Finding> lint;
+    try {
+      lint = lint(p.schema, registry.parsed(List.of(s.latest())).get(0));
+    } catch (SchemaException e) {
+      return new SubjectCheck(p.subject, p.change, SubjectCheck.Status.ERROR, level, previousName, fp, null, count,
+          List.of(), List.of(), List.of(), List.of(), e, warnings, List.of());
+    }
     return new SubjectCheck(p.subject, p.change, ok ? SubjectCheck.Status.COMPATIBLE : SubjectCheck.Status.INCOMPATIBLE,
-        level, previousName, fp, null, count, versions, List.of(), List.of(), List.of(), null, warnings);
+        level, previousName, fp, null, count, versions, List.of(), List.of(), List.of(), null, warnings, lint);
+  }
+
+  /**
+   * The conventions a candidate breaks. A new subject must meet them all; a changed one only
+   * fails on findings its latest version did not have (by rule and message, which do not move
+   * with the lines), so legacy schemas do not block unrelated changes, plus the rules about changes.
+   */
+  private List<Finding> lint(ParsedSchema candidate, ParsedSchema latest) {
+    List<Finding> now = linter.lint(candidate);
+    if (latest == null || latest.format() != candidate.format()) {
+      return now;
+    }
+    Set<String> before = new HashSet<>();
+    linter.lint(latest).forEach(f -> before.add(f.ruleId() + '\0' + f.message()));
+    List<Finding> out = new ArrayList<>(now.stream().filter(f -> !before.contains(f.ruleId() + '\0' + f.message())).toList());
+    out.addAll(linter.lintChange(latest, candidate));
+    return out;
   }
 
   private Optional<SubjectCheck> deleted(FileChange ch, SchemaHistory history, Set<String> candidateSubjects) {
@@ -190,7 +217,7 @@ public final class GateCheck {
             + "read data written with version " + latest.version() + ". Keep the file, or accept the deletion with a waiver.",
         new Location(ch.oldPath(), 1, 1, ""), new Location(latest.location(), 1, 1, ""));
     return Optional.of(new SubjectCheck(s.name(), ch, SubjectCheck.Status.DELETED, levelFor(s.name()), null, null,
-        latest, s.versions().size(), List.of(), List.of(f), List.of(), List.of(), null, history.warnings(s.name())));
+        latest, s.versions().size(), List.of(), List.of(f), List.of(), List.of(), null, history.warnings(s.name()), List.of()));
   }
 
   /** Moves findings that a waiver accepts aside, and finds waivers that match nothing. */
@@ -242,7 +269,7 @@ public final class GateCheck {
         status = SubjectCheck.Status.COMPATIBLE;
       }
       out.add(new SubjectCheck(c.subject(), c.change(), status, c.level(), c.previousSubject(), c.candidate(),
-          c.sameAs(), c.versionCount(), versions, own, waived, List.copyOf(used), c.error(), c.warnings()));
+          c.sameAs(), c.versionCount(), versions, own, waived, List.copyOf(used), c.error(), c.warnings(), c.lint()));
     }
     List<CheckRun.StaleWaiver> stale = new ArrayList<>();
     for (Waiver w : waivers) {

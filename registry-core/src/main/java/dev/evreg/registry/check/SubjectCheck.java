@@ -14,12 +14,13 @@ import java.util.stream.Stream;
  * The verdict on one changed subject. {@code previousSubject} is the subject it continues when
  * that had another name (a renamed file); {@code sameAs} the version the candidate equals after
  * normalisation, when it does; {@code findings} holds findings about the subject as a whole
- * (such as its deletion); {@code error} why the candidate could not be checked.
+ * (such as its deletion); {@code error} why the candidate could not be checked; {@code lint} the
+ * conventions a new or changed candidate breaks.
  */
 public record SubjectCheck(String subject, FileChange change, Status status, Level level, String previousSubject,
     Fingerprint candidate, SchemaVersion sameAs, int versionCount, List<VersionCheck> versions,
     List<Finding> findings, List<Finding> waivedFindings, List<Waiver> waivers, SchemaException error,
-    List<HistoryWarning> warnings) {
+    List<HistoryWarning> warnings, List<Finding> lint) {
 
   public enum Status {
     /** Compatible with the versions its level checks (waived findings aside). */
@@ -41,11 +42,19 @@ public record SubjectCheck(String subject, FileChange change, Status status, Lev
     waivedFindings = List.copyOf(waivedFindings);
     waivers = List.copyOf(waivers);
     warnings = List.copyOf(warnings);
+    lint = List.copyOf(lint);
   }
 
-  /** Every finding that counts, newest version first, then the subject's own findings. */
+  /** This check with the lint findings of its candidate. */
+  public SubjectCheck withLint(List<Finding> findings) {
+    return new SubjectCheck(subject, change, status, level, previousSubject, candidate, sameAs, versionCount, versions,
+        this.findings, waivedFindings, waivers, error, warnings, findings);
+  }
+
+  /** Every finding that counts: newest version first, then the subject's own findings, then lint. */
   public List<Finding> allFindings() {
-    return Stream.concat(versions.stream().flatMap(v -> v.findings().stream()), findings.stream()).toList();
+    return Stream.of(versions.stream().flatMap(v -> v.findings().stream()), findings.stream(), lint.stream())
+        .flatMap(s -> s).toList();
   }
 
   public List<VersionCheck> failing() {

@@ -172,8 +172,11 @@ public final class ConfigSections {
     }
   };
 
+  /** {@code lint:} the conventions evreg lint and evreg check enforce. */
+  public static final ConfigSection<dev.evreg.compat.lint.LintConfig> LINT = new LintSection();
+
   /** Every section; a top-level key that none of them claims is an error. */
-  public static final List<ConfigSection<?>> ALL = List.of(SCHEMAS, BASE_BRANCH, COMPATIBILITY, WAIVERS);
+  public static final List<ConfigSection<?>> ALL = List.of(SCHEMAS, BASE_BRANCH, COMPATIBILITY, WAIVERS, LINT);
 
   private static YamlNode required(YamlNode item, Map<String, YamlNode> m, String key) {
     YamlNode v = m.get(key);

@@ -87,6 +87,10 @@ public final class EvregConfig {
     return get(ConfigSections.COMPATIBILITY);
   }
 
+  public dev.evreg.compat.lint.LintConfig lint() {
+    return get(ConfigSections.LINT);
+  }
+
   public List<Waiver> waivers() {
     return get(ConfigSections.WAIVERS);
   }

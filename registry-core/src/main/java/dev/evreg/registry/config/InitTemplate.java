@@ -46,6 +46,21 @@ public final class InitTemplate {
         #    reason: "every consumer was upgraded first (INC-1234)"
         #    old: sha256:...
         #    new: sha256:...
+
+        # The conventions 'evreg lint' and 'evreg check' enforce; 'evreg rules' lists the rules.
+        lint:
+          # default: eventId, eventType, occurredAt, source, correlationId; cloudevents: the CloudEvents 1.0 attributes
+          profile: default
+          # Rules or categories (ENVELOPE, NAMING, DOCS, EVOLUTION, PII) to run; empty runs them all.
+          use: []
+          except: []
+          # Per rule or category: error, warning, info or off.
+          severity: {}
+          #  EVENT_NAME_PAST_TENSE: error
+          # Rules to skip for some files ("*" skips every rule).
+          ignore: []
+          #  - path: "schemas/legacy/**"
+          #    rules: ["*"]
         """.formatted(base);
   }
 }
