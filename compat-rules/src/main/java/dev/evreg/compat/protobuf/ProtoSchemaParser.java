@@ -3,7 +3,8 @@ package dev.evreg.compat.protobuf;
 import com.squareup.wire.schema.Location;
 import com.squareup.wire.schema.ProtoFile;
 import com.squareup.wire.schema.Schema;
-import com.squareup.wire.schema.SchemaLoader;
+import com.squareup.wire.schema.ErrorCollector;
+import com.squareup.wire.schema.Linker;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import com.squareup.wire.schema.internal.parser.ProtoParser;
 import dev.evreg.compat.source.Position;
@@ -35,10 +36,13 @@ public final class ProtoSchemaParser {
       "google/protobuf/empty.proto", "google/protobuf/field_mask.proto", "google/protobuf/struct.proto",
       "google/protobuf/timestamp.proto", "google/protobuf/wrappers.proto", "wire/extensions.proto");
 
+  /** The virtual folder wire's locations name; error messages are mapped back to real paths. */
+  static final String ROOT = "/evreg-protos";
+
   private static final Pattern SYNTAX_ERROR =
       Pattern.compile("Syntax error in (.+?):(\\d+):(\\d+): (.*)", Pattern.DOTALL);
   private static final Pattern WIRE_LOCATION =
-      Pattern.compile("\\(" + Pattern.quote(SourcesFileSystem.ROOT) + "/([^():]+):(\\d+):(\\d+)\\)");
+      Pattern.compile("\\(" + Pattern.quote(ROOT) + "/([^():]+):(\\d+):(\\d+)\\)");
 
   /** One file to parse: its text, its import path and where its imports are found. */
   public record Target(SourceFile source, String name, ProtoSources sources) {}
@@ -47,7 +51,7 @@ public final class ProtoSchemaParser {
     Map<String, SourceFile> files = new LinkedHashMap<>();
     Map<String, ProtoFileElement> elements = new LinkedHashMap<>();
     resolve(new Target(target, targetName, sources), files, elements);
-    Schema schema = link(files, targetName);
+    Schema schema = link(files, elements, targetName);
     return new ProtoSchema(target, targetName, schema, schema.protoFile(targetName), elements.get(targetName), files);
   }
 
@@ -69,7 +73,7 @@ public final class ProtoSchemaParser {
       for (Target t : targets) {
         resolve(t, files, elements);
       }
-      schema = link(files, targets.get(0).name());
+      schema = link(files, elements, targets.get(0).name());
     } catch (SchemaException e) {
       return null;
     }
@@ -133,7 +137,7 @@ public final class ProtoSchemaParser {
       throw new SchemaException(file.path(), 1, 1, "the file is empty; a .proto file needs at least a syntax or message declaration");
     }
     try {
-      return ProtoParser.Companion.parse(Location.get(SourcesFileSystem.ROOT, name), file.text());
+      return ProtoParser.Companion.parse(Location.get(ROOT, name), file.text());
     } catch (RuntimeException e) {
       Matcher m = SYNTAX_ERROR.matcher(String.valueOf(e.getMessage()));
       if (m.matches()) {
@@ -146,18 +150,16 @@ public final class ProtoSchemaParser {
     }
   }
 
-  private static Schema link(Map<String, SourceFile> files, String targetName) {
-    SchemaLoader loader = new SchemaLoader(new SourcesFileSystem(files));
-    // Every resolved file is a source root: wire prunes the members of types it loads from the
-    // proto path, and the compatibility check needs imported enums' values and messages' fields.
-    List<Location> sources = files.keySet().stream().map(name -> Location.get(SourcesFileSystem.ROOT, name)).toList();
-    loader.initRoots(sources, List.of(Location.get(SourcesFileSystem.ROOT)));
+  private static Schema link(Map<String, SourceFile> files, Map<String, ProtoFileElement> elements, String targetName) {
+    // Every resolved file is a source file: wire prunes the members of types it loads only as
+    // dependencies, and the compatibility check needs imported enums' values and messages' fields.
     try {
-      return loader.loadSchema();
-    } catch (Exception e) { // Kotlin code may throw IOException undeclared
-      if (e instanceof IOException) {
-        throw new SchemaException(files.get(targetName).path(), 0, 0, "cannot be read: " + e.getMessage());
-      }
+      ErrorCollector errors = new ErrorCollector();
+      Linker linker = new Linker(new ParsedFilesLoader(elements), errors, false, false);
+      Schema schema = linker.link(elements.values().stream().map(ProtoFile.Companion::get).toList());
+      errors.throwIfNonEmpty();
+      return schema;
+    } catch (RuntimeException e) { // wire reports link errors as exceptions with located text
       String message = String.valueOf(e.getMessage());
       Matcher syntax = SYNTAX_ERROR.matcher(message);
       if (syntax.matches()) {
@@ -180,7 +182,7 @@ public final class ProtoSchemaParser {
   }
 
   private static SourceFile fileOf(Map<String, SourceFile> files, String wirePath) {
-    String prefix = SourcesFileSystem.ROOT + "/";
+    String prefix = ROOT + "/";
     return files.get(wirePath.startsWith(prefix) ? wirePath.substring(prefix.length()) : wirePath);
   }
 
