@@ -4,7 +4,7 @@ import dev.evreg.registry.GitRegistry;
 import dev.evreg.registry.SchemaHistory;
 import dev.evreg.registry.SchemaVersion;
 import dev.evreg.registry.Subject;
-import dev.evreg.registry.config.Suggestions;
+import dev.evreg.compat.Suggestions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

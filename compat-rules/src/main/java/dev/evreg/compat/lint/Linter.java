@@ -7,6 +7,7 @@ import dev.evreg.compat.RuleCatalog;
 import dev.evreg.compat.RuleInfo;
 import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.Severity;
+import dev.evreg.compat.Suggestions;
 import dev.evreg.compat.model.EnumType;
 import dev.evreg.compat.model.Field;
 import dev.evreg.compat.model.RecordType;
@@ -18,7 +19,6 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -184,36 +184,7 @@ public final class Linter {
 
   /** The catalogue id nearest to {@code id} by edit distance, when it is near. */
   public static Optional<String> suggestion(String id) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    String upper = id.toUpperCase(Locale.ROOT);
-    for (RuleInfo r : RuleCatalog.builtIn()) {
-      int d = distance(upper, r.id());
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = r.id();
-      }
-    }
-    return best != null && bestDistance <= Math.max(3, id.length() / 3) ? Optional.of(best) : Optional.empty();
-  }
-
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Suggestions.nearest(id, RuleCatalog.builtIn().stream().map(RuleInfo::id).toList(), 3);
   }
 
   /** Validates the rule ids and categories a configuration names; the first unknown one is reported. */

@@ -1,5 +1,6 @@
 package dev.evreg.registry.config;
 
+import dev.evreg.compat.Suggestions;
 import dev.evreg.compat.JsonPolicy;
 import dev.evreg.compat.Level;
 import dev.evreg.compat.ProtoRules;

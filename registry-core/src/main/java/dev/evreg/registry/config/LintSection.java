@@ -1,5 +1,6 @@
 package dev.evreg.registry.config;
 
+import dev.evreg.compat.Suggestions;
 import dev.evreg.compat.RuleCatalog;
 import dev.evreg.compat.RuleInfo;
 import dev.evreg.compat.SchemaFormat;

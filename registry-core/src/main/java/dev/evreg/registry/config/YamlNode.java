@@ -1,5 +1,6 @@
 package dev.evreg.registry.config;
 
+import dev.evreg.compat.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.evreg.registry.config;
+package dev.evreg.compat;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -11,6 +11,11 @@ public final class Suggestions {
 
   /** The candidate nearest to {@code wrong} (case-insensitive), within a third of its length (at least 2). */
   public static Optional<String> nearest(String wrong, Collection<String> candidates) {
+    return nearest(wrong, candidates, 2);
+  }
+
+  /** As {@link #nearest(String, Collection)}, allowing at least {@code minDistance} edits. */
+  public static Optional<String> nearest(String wrong, Collection<String> candidates, int minDistance) {
     String w = wrong.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -21,7 +26,7 @@ public final class Suggestions {
         bestDistance = d;
       }
     }
-    int limit = Math.max(2, w.length() / 3);
+    int limit = Math.max(minDistance, w.length() / 3);
     return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
   }
 
