@@ -25,7 +25,12 @@ public record LintConfig(
   public record PathIgnore(String glob, Set<String> rules) {}
 
   /** The envelope: its fields, and the names of the one nested record they may live in. */
-  public record Envelope(String profile, List<EnvelopeField> fields, List<String> containers) {}
+  public record Envelope(String profile, List<EnvelopeField> fields, List<String> containers) {
+    /** What a message calls one field: "envelope field", or "CloudEvents attribute" in that profile. */
+    public String noun() {
+      return profile.equals(CLOUDEVENTS_PROFILE) ? "CloudEvents attribute" : "envelope field";
+    }
+  }
 
   /** One envelope field; {@code name} is written in camelCase and converted for Protobuf. */
   public record EnvelopeField(String name, Expect type, boolean required) {}

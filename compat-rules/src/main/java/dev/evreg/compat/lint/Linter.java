@@ -66,7 +66,8 @@ public final class Linter {
   }
 
   private boolean active(RuleInfo r, ParsedSchema schema) {
-    if (r.category().equals("CLOUDEVENTS") != config.envelope().profile().equals(LintConfig.CLOUDEVENTS_PROFILE)) {
+    // CloudEvents attribute rules belong to that profile; the envelope rules serve both profiles.
+    if (r.category().equals("CLOUDEVENTS") && !config.envelope().profile().equals(LintConfig.CLOUDEVENTS_PROFILE)) {
       return false;
     }
     return config.enabled(r.id(), r.category()) && config.severityOf(r.id(), r.category(), r.defaultSeverity()).isPresent()

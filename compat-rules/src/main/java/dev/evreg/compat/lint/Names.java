@@ -91,7 +91,7 @@ public final class Names {
     return out;
   }
 
-  static String capitalize(String s) {
+  public static String capitalize(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 

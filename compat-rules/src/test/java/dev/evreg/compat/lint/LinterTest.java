@@ -64,9 +64,20 @@ class LinterTest {
 
   @Test
   void cloudEventsRulesRunOnlyInTheirProfile() {
-    ParsedSchema s = avro("{\"type\": \"record\", \"name\": \"E\", \"fields\": [{\"name\": \"data_base64\", \"type\": \"string\"}]}");
+    ParsedSchema s = avro("{\"type\": \"record\", \"name\": \"E\", \"fields\": [{\"name\": \"specversion\", \"type\": \"string\"},"
+        + " {\"name\": \"traceParent\", \"type\": \"string\"}]}");
     assertTrue(new Linter(LintConfig.DEFAULTS).lint(s).stream().noneMatch(f -> f.ruleId().startsWith("CLOUDEVENTS_")));
     assertTrue(new Linter(LintConfig.DEFAULTS.withEnvelope(LintConfig.cloudEvents())).lint(s).stream()
         .anyMatch(f -> f.ruleId().equals("CLOUDEVENTS_ATTRIBUTE_NAME")));
+  }
+
+  @Test
+  void theCloudEventsProfileChecksItsAttributesWithTheEnvelopeRules() {
+    ParsedSchema s = avro("{\"type\": \"record\", \"name\": \"E\", \"fields\": [{\"name\": \"specversion\", \"type\": \"string\"},"
+        + " {\"name\": \"time\", \"type\": \"int\"}]}");
+    List<String> ids = new Linter(LintConfig.DEFAULTS.withEnvelope(LintConfig.cloudEvents())).lint(s).stream()
+        .map(f -> f.ruleId() + " " + f.message().replaceAll(".*(attribute \"\\w+\").*", "$1")).toList();
+    assertTrue(ids.containsAll(List.of("ENVELOPE_FIELD_MISSING attribute \"id\"", "ENVELOPE_FIELD_MISSING attribute \"source\"",
+        "ENVELOPE_FIELD_MISSING attribute \"type\"", "ENVELOPE_FIELD_TYPE attribute \"time\"")), ids.toString());
   }
 }

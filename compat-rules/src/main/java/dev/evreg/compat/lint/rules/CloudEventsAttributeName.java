@@ -7,7 +7,7 @@ import dev.evreg.compat.lint.LintRule;
 import dev.evreg.compat.model.Field;
 import java.util.Locale;
 
-/** CloudEvents attribute names (the event's top-level fields) use only lowercase letters and digits. */
+/** CloudEvents attribute names use only lowercase letters and digits. */
 public final class CloudEventsAttributeName implements LintRule {
 
   static final RuleInfo INFO = new RuleInfo("CLOUDEVENTS_ATTRIBUTE_NAME", "CLOUDEVENTS", Severity.ERROR,
@@ -20,10 +20,7 @@ public final class CloudEventsAttributeName implements LintRule {
 
   @Override
   public void check(LintContext ctx) {
-    if (ctx.view().event() == null) {
-      return;
-    }
-    for (Field f : ctx.view().event().fields()) {
+    for (Field f : EnvelopeLookup.cloudEventsAttributes(ctx.view())) {
       if (!f.name().matches("[a-z0-9]+")) {
         String fixed = f.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         ctx.report(f, f.location(), "CloudEvents attribute \"" + f.name() + "\" must use only lowercase letters a-z and digits 0-9, "

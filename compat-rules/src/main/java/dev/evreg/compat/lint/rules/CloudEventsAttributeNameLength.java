@@ -19,10 +19,7 @@ public final class CloudEventsAttributeNameLength implements LintRule {
 
   @Override
   public void check(LintContext ctx) {
-    if (ctx.view().event() == null) {
-      return;
-    }
-    for (Field f : ctx.view().event().fields()) {
+    for (Field f : EnvelopeLookup.cloudEventsAttributes(ctx.view())) {
       if (f.name().length() > 20) {
         ctx.report(f, f.location(), "CloudEvents attribute \"" + f.name() + "\" has " + f.name().length()
             + " characters; the specification recommends at most 20 so that every transport can carry it.");

@@ -36,7 +36,7 @@ public final class EnvelopeFieldMissing implements LintRule {
       String hint = near.map(f -> "; \"" + f.name() + "\" is there, but the field must be named \"" + name + "\"")
           .orElse("; add it as " + EnvelopeLookup.howToWrite(view.format(), ef.type()));
       ctx.report(view.event(), near.map(Field::location).orElse(view.event().location()),
-          "Event \"" + view.event().name() + "\" has no envelope field \"" + name + "\" (looked "
+          "Event \"" + view.event().name() + "\" has no " + envelope.noun() + " \"" + name + "\" (looked "
               + EnvelopeLookup.lookedIn(view, envelope) + ")" + hint + ".");
     }
   }

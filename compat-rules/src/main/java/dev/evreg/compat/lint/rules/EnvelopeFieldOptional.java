@@ -6,6 +6,7 @@ import dev.evreg.compat.Severity;
 import dev.evreg.compat.lint.LintConfig;
 import dev.evreg.compat.lint.LintContext;
 import dev.evreg.compat.lint.LintRule;
+import dev.evreg.compat.lint.Names;
 import dev.evreg.compat.model.EventSchema;
 
 /** A required envelope field is declared optional (nullable in Avro, not required in JSON Schema). */
@@ -32,7 +33,7 @@ public final class EnvelopeFieldOptional implements LintRule {
       }
       EnvelopeLookup.find(view, envelope, ef.name()).ifPresent(found -> {
         if (found.field().optional()) {
-          ctx.report(found.field(), found.field().location(), "Envelope field \"" + ef.name() + "\" is optional, so events may lack it; "
+          ctx.report(found.field(), found.field().location(), Names.capitalize(ctx.config().envelope().noun()) + " \"" + ef.name() + "\" is optional, so events may lack it; "
               + (view.format() == SchemaFormat.AVRO ? "drop the null branch from its union" : "list it in \"required\"") + ".");
         }
       });

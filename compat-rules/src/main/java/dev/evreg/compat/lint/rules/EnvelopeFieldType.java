@@ -5,6 +5,7 @@ import dev.evreg.compat.Severity;
 import dev.evreg.compat.lint.LintConfig;
 import dev.evreg.compat.lint.LintContext;
 import dev.evreg.compat.lint.LintRule;
+import dev.evreg.compat.lint.Names;
 import dev.evreg.compat.model.EventSchema;
 
 /** An envelope field has the wrong type (occurredAt must be a timestamp, eventId a string, ...). */
@@ -30,7 +31,7 @@ public final class EnvelopeFieldType implements LintRule {
       EnvelopeLookup.find(view, envelope, name).ifPresent(found -> {
         if (!EnvelopeLookup.hasType(found.field().type(), ef.type())) {
           ctx.report(found.field(), found.field().location(),
-              "Envelope field \"" + name + "\" is " + EnvelopeLookup.describe(found.field().type()) + ", but it must be "
+              Names.capitalize(ctx.config().envelope().noun()) + " \"" + name + "\" is " + EnvelopeLookup.describe(found.field().type()) + ", but it must be "
                   + ef.type().label() + "; declare it as " + EnvelopeLookup.howToWrite(view.format(), ef.type()) + ".");
         }
       });

@@ -55,6 +55,18 @@ final class EnvelopeLookup {
     return Optional.empty();
   }
 
+  /**
+   * The CloudEvents attributes of the event: its top-level fields other than the payload
+   * ({@code data}, {@code data_base64}). None when it lacks {@code specversion}: such a schema
+   * describes a payload, not a CloudEvent, and its field names are not attributes.
+   */
+  static List<Field> cloudEventsAttributes(EventSchema view) {
+    if (view.event() == null || view.event().field("specversion").isEmpty()) {
+      return List.of();
+    }
+    return view.event().fields().stream().filter(f -> !f.name().equals("data") && !f.name().equals("data_base64")).toList();
+  }
+
   /** A field whose name differs only in case or separators ("event_id" for "eventId"), for the message. */
   static Optional<Field> nearMiss(EventSchema view, LintConfig.Envelope envelope, String name) {
     String key = squash(name);
