@@ -39,6 +39,8 @@ public record LintConfig(
   public enum Expect {
     STRING("a string"),
     TIMESTAMP("a timestamp"),
+    /** CloudEvents' Timestamp: an RFC 3339 string in its JSON and Avro formats, or a timestamp type. */
+    TIMESTAMP_OR_STRING("a timestamp or an RFC 3339 string"),
     STRING_OR_INTEGER("a string or an integer");
 
     private final String label;
@@ -75,7 +77,7 @@ public record LintConfig(
         new EnvelopeField("source", Expect.STRING, true),
         new EnvelopeField("specversion", Expect.STRING, true),
         new EnvelopeField("type", Expect.STRING, true),
-        new EnvelopeField("time", Expect.TIMESTAMP, false),
+        new EnvelopeField("time", Expect.TIMESTAMP_OR_STRING, false),
         new EnvelopeField("subject", Expect.STRING, false),
         new EnvelopeField("datacontenttype", Expect.STRING, false),
         new EnvelopeField("dataschema", Expect.STRING, false)), List.of());

@@ -129,7 +129,7 @@ final class LintSection implements ConfigSection<LintConfig> {
           try {
             return LintConfig.Expect.valueOf(k);
           } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown envelope field type \"" + t + "\"; expected string, timestamp or string-or-integer");
+            throw new IllegalArgumentException("unknown envelope field type \"" + t + "\"; expected string, timestamp, timestamp-or-string or string-or-integer");
           }
         }) : LintConfig.Expect.STRING;
         boolean required = !f.containsKey("required") || f.get("required").scalar("required", s -> switch (s.trim()) {

@@ -105,6 +105,11 @@ final class EnvelopeLookup {
         case JSON -> "{\"type\": \"string\", \"format\": \"date-time\"}";
         case PROTOBUF -> "google.protobuf.Timestamp";
       };
+      case TIMESTAMP_OR_STRING -> switch (format) {
+        case AVRO -> "\"string\" (RFC 3339) or {\"type\": \"long\", \"logicalType\": \"timestamp-micros\"}";
+        case JSON -> "{\"type\": \"string\", \"format\": \"date-time\"}";
+        case PROTOBUF -> "google.protobuf.Timestamp";
+      };
       case STRING_OR_INTEGER -> switch (format) {
         case AVRO -> "\"string\" or \"int\"";
         case JSON -> "{\"type\": \"string\"} or {\"type\": \"integer\"}";
@@ -118,6 +123,7 @@ final class EnvelopeLookup {
     return switch (expect) {
       case STRING -> x.kind() == TypeRef.Kind.STRING;
       case TIMESTAMP -> x.semantic() == TypeRef.Semantic.TIMESTAMP;
+      case TIMESTAMP_OR_STRING -> x.semantic() == TypeRef.Semantic.TIMESTAMP || x.kind() == TypeRef.Kind.STRING;
       case STRING_OR_INTEGER -> x.kind() == TypeRef.Kind.STRING || x.kind() == TypeRef.Kind.INT || x.kind() == TypeRef.Kind.LONG;
     };
   }
