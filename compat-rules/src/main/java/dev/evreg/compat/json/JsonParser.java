@@ -124,17 +124,23 @@ public final class JsonParser {
     if (m == null) {
       return "malformed document";
     }
-    String s = m;
+    String s = m.replaceAll("\\(start marker at \\[.*?line: (\\d+), column: (\\d+)]\\)", "(opened at line $1, column $2)");
     int src = s.indexOf(" at [Source");
     if (src >= 0) {
       s = s.substring(0, src);
     }
-    s = s.replaceAll("\\(start marker at \\[[^]]*]\\)", "")
+    if (s.contains("maybe a (non-standard) comment?")) {
+      return "a comment; JSON has no comments (move the text into a \"description\" or \"doc\")";
+    }
+    s = s.replaceAll(":? ?enable `?JsonReadFeature\\.\\w+`? to allow.*", "")
+        .replaceAll("\\(?[Ff]eature '?\\w+'? not enabled.*", "")
         .replace("Unexpected end-of-input", "unexpected end of file")
         .replace("Unexpected character", "unexpected character")
         .replaceAll("\\s+", " ")
         .trim();
     int nl = s.indexOf('\n');
-    return nl >= 0 ? s.substring(0, nl) : s;
+    s = nl >= 0 ? s.substring(0, nl) : s;
+    // "Invalid numeric value" reads as the middle of a sentence: "invalid numeric value"
+    return s.length() > 1 && Character.isLowerCase(s.charAt(1)) ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
   }
 }

@@ -50,6 +50,19 @@ class JsonParserTest {
   }
 
   @Test
+  void malformedDocumentsGetOneWholeSentence() {
+    assertEquals("s.json:1:39: invalid JSON: unexpected end of file: expected close marker for Array (opened at line 1, column 38)",
+        assertThrows(SchemaException.class, () -> parse("{\"type\":\"record\",\"name\":\"A\",\"fields\":[")).getMessage());
+    assertEquals("s.json:2:3: invalid JSON: a comment; JSON has no comments (move the text into a \"description\" or \"doc\")",
+        assertThrows(SchemaException.class, () -> parse("{\"a\": 1,\n  // note\n}")).getMessage());
+    for (String bad : new String[] {"{\"a\": NaN}", "{'a': 1}", "{\"a\": 01}", "[1,]", "{\"a\" 1}", "{\"a\": tru}", "\"\u0001\""}) {
+      String reason = assertThrows(SchemaException.class, () -> parse(bad)).reason();
+      assertTrue(reason.startsWith("invalid JSON: ") && !reason.contains("Source") && !reason.contains("Feature")
+          && !reason.contains("JsonReadFeature") && !reason.contains("\n") && !reason.endsWith("("), bad + " -> " + reason);
+    }
+  }
+
+  @Test
   void emptyFileIsAnError() {
     SchemaException e = assertThrows(SchemaException.class, () -> parse("  \n"));
     assertEquals("s.json:1:1: the file is empty; a JSON document was expected", e.getMessage());
