@@ -11,11 +11,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.eclipse.jgit.lib.Repository;
 
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Write a commented evreg.yaml at the repository root, every key set to its default.",
-        "The base branch is main, or master when the repository has master and no main."},
+        "The base branch is the remote's default branch in a clone, else main or master when one exists, "
+            + "else the branch HEAD is on."},
     footerHeading = "%nExamples:%n",
     footer = {"  evreg init", "  evreg init --repo ../events --force"})
 final class InitCommand implements Callable<Integer> {
@@ -38,13 +38,10 @@ final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path root;
-    String base = "main";
+    String base;
     try (GitRepo git = GitRepo.open(repo)) {
       root = git.workTree();
-      Repository r = git.repository();
-      if (r.findRef("refs/heads/main") == null && r.findRef("refs/heads/master") != null) {
-        base = "master";
-      }
+      base = git.defaultBranch();
     }
     Path file = root.resolve(EvregConfig.FILE_NAME);
     if (Files.exists(file) && !force) {

@@ -253,7 +253,8 @@ class GitCommandsTest {
   }
 
   @Test
-  void anUnknownRefIsExitTwoWithTheFix() {
+  void anUnknownRefIsExitTwoWithTheFix() throws Exception {
+    repo.git().remoteAdd().setName("origin").setUri(new org.eclipse.jgit.transport.URIish("../upstream")).call();
     Result r = evreg("check", "--against", "releases/9");
     assertOneLineError(r, "evreg: the ref \"releases/9\" does not exist in this repository");
     assertTrue(r.err().contains("git fetch origin releases/9:refs/remotes/origin/releases/9"), r.err());
@@ -264,7 +265,7 @@ class GitCommandsTest {
     repo.git().branchRename().setOldName("main").setNewName("trunk").call();
     Result r = evreg("check");
     assertOneLineError(r, "evreg: the ref \"main\" does not exist");
-    assertTrue(r.err().contains("set baseBranch in evreg.yaml"), r.err());
+    assertTrue(r.err().contains("the branches are pr, trunk") && r.err().contains("set baseBranch in evreg.yaml"), r.err());
     repo.write("evreg.yaml", "baseBranch: trunk\n");
     assertEquals(0, evreg("check").code());
   }

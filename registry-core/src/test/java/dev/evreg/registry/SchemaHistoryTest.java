@@ -229,9 +229,10 @@ class SchemaHistoryTest {
   }
 
   @Test
-  void anUnknownRefNamesTheFetchThatBringsIt() {
+  void anUnknownRefNamesTheFetchThatBringsIt() throws Exception {
     try (GitFixture repo = GitFixture.init(dir)) {
       repo.write(A, avro("OrderPlaced", "id")).commit("v1");
+      repo.git().remoteAdd().setName("origin").setUri(new org.eclipse.jgit.transport.URIish("../upstream")).call();
       try (GitRegistry r = GitRegistry.open(dir, null, IndexProgress.NONE)) {
         RegistryException e = assertThrows(RegistryException.class, () -> r.ref("nope"));
         assertTrue(e.getMessage().startsWith("the ref \"nope\" does not exist in this repository"), e.getMessage());

@@ -1,14 +1,18 @@
 package dev.evreg.registry.git;
 
+import dev.evreg.compat.Suggestions;
 import dev.evreg.registry.RegistryException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -47,7 +51,7 @@ public final class GitRepo implements AutoCloseable {
   public static GitRepo open(Path dir) {
     File start = dir.toAbsolutePath().normalize().toFile();
     if (!start.isDirectory()) {
-      throw new RegistryException("no such folder: " + dir);
+      throw new RegistryException((start.exists() ? "not a folder: " : "no such folder: ") + dir);
     }
     FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(start);
     if (b.getGitDir() == null) {
@@ -84,6 +88,9 @@ public final class GitRepo implements AutoCloseable {
    * is also looked up as {@code origin/NAME}, as CI checkouts often have only that.
    */
   public ResolvedRef resolve(String ref) {
+    if (ref.isBlank()) {
+      throw new RegistryException("the ref is empty; name a branch, tag or commit");
+    }
     try {
       ObjectId id = resolveId(ref);
       String as = ref;
@@ -115,13 +122,61 @@ public final class GitRepo implements AutoCloseable {
   }
 
   private RegistryException missingRef(String ref) {
+    List<String> branches = branches();
+    if (branches.isEmpty()) {
+      return new RegistryException("the repository has no commits yet, so \"" + ref + "\" does not exist; commit the "
+          + "schemas first (evreg reads their versions from the history of the base branch)");
+    }
     String fetch = ref.startsWith("origin/") ? ref.substring("origin/".length()) : ref;
-    String hint = isShallow()
-        ? "this is a shallow clone: fetch the history with 'git fetch --unshallow origin' (in GitHub Actions: actions/checkout with fetch-depth: 0)"
-        : "fetch it with 'git fetch origin " + fetch + ":refs/remotes/origin/" + fetch
-            + "' (in GitHub Actions: actions/checkout with fetch-depth: 0), or name another ref with --against";
+    String hint;
+    if (isShallow()) {
+      hint = "this is a shallow clone: fetch the history with 'git fetch --unshallow origin' (in GitHub Actions: actions/checkout with fetch-depth: 0)";
+    } else if (repository.getRemoteNames().contains("origin")) {
+      hint = "fetch it with 'git fetch origin " + fetch + ":refs/remotes/origin/" + fetch
+          + "' (in GitHub Actions: actions/checkout with fetch-depth: 0), or name another ref";
+    } else {
+      hint = Suggestions.nearest(ref, branches).map(b -> "did you mean \"" + b + "\"?")
+          .orElse("the branches are " + String.join(", ", branches.subList(0, Math.min(8, branches.size())))
+              + (branches.size() > 8 ? ", ..." : ""));
+    }
     return new RegistryException("the ref \"" + ref + "\" does not exist in this repository (no branch, tag or commit "
         + "of that name" + (ref.contains("/") ? "" : ", nor origin/" + ref) + "); " + hint);
+  }
+
+  /** The local and remote-tracking branches, by short name. */
+  private List<String> branches() {
+    try {
+      return repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS, Constants.R_REMOTES).stream()
+          .filter(r -> !r.isSymbolic()).map(r -> Repository.shortenRefName(r.getName())).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The branch a new configuration should name as the base: the remote's default branch in a
+   * clone, else main or master when one exists, else the branch HEAD is on (also before the
+   * first commit), else main.
+   */
+  public String defaultBranch() {
+    try {
+      Ref remoteHead = repository.exactRef("refs/remotes/origin/HEAD");
+      if (remoteHead != null && remoteHead.isSymbolic()) {
+        return Repository.shortenRefName(remoteHead.getTarget().getName()).replaceFirst("^origin/", "");
+      }
+      for (String b : List.of("main", "master")) {
+        if (repository.exactRef(Constants.R_HEADS + b) != null) {
+          return b;
+        }
+      }
+      Ref head = repository.exactRef(Constants.HEAD);
+      if (head != null && head.isSymbolic() && head.getTarget().getName().startsWith(Constants.R_HEADS)) {
+        return Repository.shortenRefName(head.getTarget().getName());
+      }
+      return "main";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** HEAD's commit; an error when the repository has no commit yet. */
