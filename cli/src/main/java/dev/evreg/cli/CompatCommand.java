@@ -32,14 +32,15 @@ import picocli.CommandLine.Parameters;
         "The last file is the candidate; the files before it are previous versions, oldest first. "
             + "Non-transitive levels compare with the last previous file only; transitive levels with all of them.",
         "Given two folders, every schema file present in both (paired by relative path) is checked, "
-            + "the one in OLD_DIR as the previous version; relative --proto-path folders then resolve against each side."},
+            + "the one in OLD_DIR as the previous version; a relative --proto-path folder is then each side's own copy "
+            + "when the side has one."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  evreg compat schemas/v1.avsc schemas/v2.avsc",
         "  evreg compat --level FULL_TRANSITIVE v1.avsc v2.avsc v3.avsc",
         "  evreg compat --output json old.avsc new.avsc",
         "  evreg compat --proto-rules wire-json orders/v1.proto orders/v2.proto",
-        "  evreg compat --type protobuf -I ../third_party release-1.0/proto release-2.0/proto",
+        "  evreg compat --type protobuf -I third_party old/proto new/proto",
         "",
         "Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage, 3 internal error."})
 final class CompatCommand implements Callable<Integer> {
@@ -98,14 +99,19 @@ final class CompatCommand implements Callable<Integer> {
     long folders = files.stream().filter(f -> Files.isDirectory(Path.of(f))).count();
     if (folders > 0) {
       if (folders != 2 || files.size() != 2) {
-        throw new UserError("compat takes files (previous versions, then the candidate) or exactly two folders (OLD_DIR NEW_DIR)");
+        String folder = files.stream().filter(f -> Files.isDirectory(Path.of(f))).findFirst().orElseThrow();
+        String file = files.stream().filter(f -> !Files.isDirectory(Path.of(f))).findFirst().orElse(null);
+        throw new UserError(folder + " is a folder" + (file == null ? "" : " and " + file + " is not")
+            + "; compat takes files (previous versions, then the candidate) or exactly two folders (OLD_DIR NEW_DIR)");
       }
+      ProtoPaths.requireFolders(protoPaths, Path.of(files.get(0)), Path.of(files.get(1)));
       Set<String> added = new TreeSet<>();
       Set<String> removed = new TreeSet<>();
       List<TreeCompat.PairResult> results = new TreeCompat(Path.of(files.get(0)), Path.of(files.get(1)), type, level,
           options, readOptions).run(added, removed);
       return TreeCompat.report(results, added, removed, level, report, out, err);
     }
+    ProtoPaths.requireFolders(protoPaths);
     SchemaReader reader = new SchemaReader(readOptions);
     List<ParsedSchema> schemas = new ArrayList<>();
     for (String f : files) {

@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,12 +96,16 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!Files.isDirectory(repoDir.toAbsolutePath())) {
+      throw new UserError((Files.exists(repoDir) ? "not a folder: " : "no such folder: ") + repoDir + " (given with --repo)");
+    }
     Path root = ProjectRoot.find(repoDir.toAbsolutePath());
     EvregConfig project = configFile != null ? EvregConfig.load(configFile, configFile.toString(), true)
         : root == null ? EvregConfig.defaults()
         : EvregConfig.load(root.resolve(EvregConfig.FILE_NAME), display(root.resolve(EvregConfig.FILE_NAME)), false);
     LintConfig config = config(project.lint());
     List<String> targets = paths.isEmpty() ? defaultPaths(project, root) : paths;
+    ProtoPaths.requireFolders(protoPaths);
     List<String> files = SchemaFiles.expand(targets, type);
     if (files.isEmpty()) {
       throw new UserError("no schema files (.avsc, .json, .proto) under " + String.join(", ", targets));
@@ -157,10 +163,10 @@ final class LintCommand implements Callable<Integer> {
       throw new UserError("unknown profile \"" + profile + "\"; expected default or cloudevents");
     }
     if (!use.isEmpty()) {
-      config = config.withUse(Set.copyOf(use));
+      config = config.withUse(use.stream().map(u -> u.toUpperCase(Locale.ROOT)).collect(Collectors.toSet()));
     }
     Set<String> skipped = new java.util.LinkedHashSet<>(config.except());
-    skipped.addAll(except);
+    except.forEach(x -> skipped.add(x.toUpperCase(Locale.ROOT)));
     config = config.withExcept(skipped);
     Linter.unknownIdIn(config).ifPresent(id -> {
       throw new UserError(Linter.unknownRule(id).replace("unknown rule id", "unknown rule id or category"));
@@ -186,8 +192,10 @@ final class LintCommand implements Callable<Integer> {
         }
       }
       if (found.isEmpty()) {
-        throw new UserError("no schema files match the schema paths of " + EvregConfig.FILE_NAME + " under " + display(root)
-            + "; pass the files or folders to lint");
+        String where = display(root).isEmpty() ? "." : display(root);
+        throw new UserError(project.file().isPresent()
+            ? "no schema files match the schema paths of " + EvregConfig.FILE_NAME + " under " + where + "; pass the files or folders to lint"
+            : "no schema files (.avsc, .json, .proto) in " + display(root.resolve("schemas")) + "; pass the files or folders to lint");
       }
       return found.stream().distinct().sorted().toList();
     }

@@ -1,5 +1,6 @@
 package dev.evreg.cli;
 
+import dev.evreg.compat.Suggestions;
 import dev.evreg.compat.source.SchemaException;
 import dev.evreg.registry.RegistryException;
 import dev.evreg.registry.config.ConfigException;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 
@@ -65,18 +68,27 @@ public final class Main {
     long start = System.nanoTime();
     Map<String, Function<PrintStream, Object>> commands = commands(err);
     String invoked = List.of(args).stream().filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+    if (invoked != null && !commands.containsKey(invoked) && !invoked.equals("help")) {
+      err.println("evreg: unknown command '" + invoked + "'" + Suggestions.nearest(invoked, commands.keySet())
+          .map(c -> "; did you mean '" + c + "'?").orElse("; the commands are " + String.join(", ", commands.keySet()))
+          + " (see 'evreg --help')");
+      return ExitCode.USAGE.code();
+    }
     CommandLine cl = new CommandLine(new EvregCommand());
     commands.forEach((name, factory) -> {
       if (invoked == null || !commands.containsKey(invoked) || invoked.equals(name)) {
         cl.addSubcommand(name, new CommandLine(factory.apply(out)));
       }
     });
+    if ("help".equals(invoked)) {
+      cl.addSubcommand("help", new CommandLine.HelpCommand());
+    }
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setParameterExceptionHandler((ex, a) -> {
       String command = ex.getCommandLine().getCommandName();
       String prefix = command.equals("evreg") ? "evreg" : "evreg " + command;
-      err.println(prefix + ": " + SchemaMessages.oneLine(ex.getMessage()) + " (see '" + prefix + " --help')");
+      err.println(prefix + ": " + usageMessage(ex.getMessage()) + " (see '" + prefix + " --help')");
       return ExitCode.USAGE.code();
     });
     cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, err, verbose));
@@ -91,6 +103,25 @@ public final class Main {
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return failure(e, err, verbose);
     }
+  }
+
+  private static final Pattern UNMATCHED = Pattern.compile("Unmatched arguments? (?:at|from) index \\d+: (.*)", Pattern.DOTALL);
+  private static final Pattern TOO_FEW = Pattern.compile(
+      "positional parameter at index \\S+ \\((\\w+)\\) requires at least (\\d+) values?, but only (\\d+) (?:was|were) specified.*",
+      Pattern.DOTALL);
+
+  /** picocli's parse errors in the words of the rest of evreg's messages. */
+  static String usageMessage(String picocli) {
+    String m = SchemaMessages.oneLine(String.valueOf(picocli));
+    Matcher unmatched = UNMATCHED.matcher(m);
+    if (unmatched.matches()) {
+      return "unexpected argument " + unmatched.group(1);
+    }
+    Matcher few = TOO_FEW.matcher(m);
+    if (few.matches()) {
+      return "needs at least " + few.group(2) + " " + few.group(1) + " arguments, but got " + few.group(3);
+    }
+    return m;
   }
 
   /** A schema error as one line: {@code path:line:col: error: reason}. */

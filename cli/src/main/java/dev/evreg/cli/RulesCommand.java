@@ -49,10 +49,10 @@ final class RulesCommand implements Callable<Integer> {
       }).toList()));
       return ExitCode.OK.code();
     }
-    int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(10);
-    for (RuleInfo r : rules) {
-      out.printf("%-" + width + "s  %-13s  %-7s  %s%n", r.id(), r.category(), r.defaultSeverity().label(), r.summary());
-    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"ID", "CATEGORY", "SEVERITY", "SUMMARY"});
+    rules.forEach(r -> rows.add(new String[] {r.id(), r.category(), r.defaultSeverity().label(), r.summary()}));
+    Table.print(out, rows, report.quiet);
     return ExitCode.OK.code();
   }
 }

@@ -55,12 +55,16 @@ final class TreeCompat {
     this.newReader = new SchemaReader(readOptions.withProtoPaths(rootsFor(newDir, readOptions.protoPaths())));
   }
 
-  /** The side's folder is an import root; relative --proto-path folders resolve against it. */
+  /**
+   * The side's folder is an import root. A relative --proto-path folder is the side's own copy
+   * when the side has one (old/third_party, new/third_party), else the current folder's.
+   */
   static List<Path> rootsFor(Path side, List<Path> protoPaths) {
     List<Path> roots = new ArrayList<>();
     roots.add(side);
     for (Path p : protoPaths) {
-      roots.add(p.isAbsolute() ? p : side.resolve(p).normalize());
+      Path own = side.resolve(p).normalize();
+      roots.add(p.isAbsolute() || !Files.isDirectory(own) ? p.toAbsolutePath().normalize() : own);
     }
     return roots;
   }
@@ -182,7 +186,7 @@ final class TreeCompat {
             + removed.size() + " only in the old folder" + (errors.isEmpty() ? "" : ", " + errors.size() + " unreadable") + ".");
       }
     }
-    errors.forEach(err::println);
+    errors.stream().distinct().forEach(err::println); // a broken import is every importer's error
     if (!errors.isEmpty()) {
       return ExitCode.USAGE.code();
     }

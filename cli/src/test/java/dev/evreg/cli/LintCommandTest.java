@@ -82,6 +82,8 @@ class LintCommandTest {
     assertEquals(0, run("lint", "--use", "NAMING", "--except", "NAMESPACE_MATCHES_FOLDER", schemas.toString()).code(),
         "warnings only, below the default fail level");
     assertEquals(1, run("lint", "--use", "NAMING", "--fail-on", "warning", schemas.toString()).code());
+    assertEquals(0, run("lint", "--use", "naming", "--except", "namespace_matches_folder", schemas.toString()).code(),
+        "ids and categories in any case");
   }
 
   @Test

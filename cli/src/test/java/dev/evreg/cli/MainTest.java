@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,7 +168,28 @@ class MainTest {
 
   @Test
   void aFolderMixedWithFilesIsAUsageError() {
-    assertOneLineError(run("compat", dir.toString(), v1, ok), "evreg: compat takes files");
+    assertOneLineError(run("compat", dir.toString(), v1, ok), "evreg: " + dir + " is a folder and " + v1 + " is not; compat takes files");
+  }
+
+  @Test
+  void commandLineMistakesGetOneLineInEvregsWords() {
+    assertOneLineError(run("compt", v1, ok), "evreg: unknown command 'compt'; did you mean 'compat'?");
+    assertOneLineError(run("serve", "--help"), "evreg: unknown command 'serve'; the commands are compat, lint,");
+    assertOneLineError(run("compat", v1), "evreg compat: needs at least 2 FILE arguments, but got 1");
+    assertOneLineError(run("rules", "extra"), "evreg rules: unexpected argument 'extra'");
+    assertOneLineError(run("compat", "-I", dir.resolve("nope").toString(), v1, ok),
+        "evreg: --proto-path " + dir.resolve("nope") + ": no such folder");
+    assertOneLineError(run("lint", "-C", dir.resolve("nope").toString(), v1), "evreg: no such folder: " + dir.resolve("nope"));
+  }
+
+  @Test
+  void helpIsACommandToo() {
+    Result top = run("help");
+    assertEquals(0, top.code());
+    assertTrue(top.out().startsWith("Usage: evreg "), top.out());
+    Result compat = run("help", "compat");
+    assertEquals(0, compat.code());
+    assertTrue(compat.out().startsWith("Usage: evreg compat "), compat.out());
   }
 
   @Test
@@ -176,6 +198,11 @@ class MainTest {
     assertEquals(0, r.code());
     assertTrue(r.out().contains("READER_FIELD_MISSING_DEFAULT_VALUE"), r.out());
     assertTrue(r.out().contains("TYPE_MISMATCH"), r.out());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).matches("ID +CATEGORY +SEVERITY +SUMMARY"), lines.get(0));
+    int summaryColumn = lines.get(0).indexOf("SUMMARY");
+    assertTrue(lines.stream().skip(1).allMatch(l -> l.charAt(summaryColumn - 1) == ' ' && l.charAt(summaryColumn) != ' '),
+        "every summary starts in the SUMMARY column");
   }
 
   // --- bad input: exit 2, one line, no stack trace ----------------------------------------

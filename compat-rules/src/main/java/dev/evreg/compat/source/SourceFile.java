@@ -27,6 +27,9 @@ public record SourceFile(String path, String text) {
       if (Files.isDirectory(file)) {
         throw new SchemaException(displayPath, 0, 0, "is a directory, not a schema file");
       }
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new SchemaException(displayPath, 0, 0, "is not a regular file (a pipe, socket or device); evreg reads schema files");
+      }
       long size = Files.size(file);
       if (size > maxBytes) {
         throw new SchemaException(displayPath, 0, 0, String.format(Locale.ROOT,
@@ -54,7 +57,7 @@ public record SourceFile(String path, String text) {
       String prefix = new String(bytes, 0, bad, StandardCharsets.UTF_8);
       Position p = Position.at(prefix, prefix.length());
       throw new SchemaException(displayPath, p.line(), p.column(),
-          String.format(Locale.ROOT, "is not valid UTF-8 (byte 0x%02x)", bytes[bad] & 0xff));
+          String.format(Locale.ROOT, "invalid UTF-8 (byte 0x%02x); schema files must be UTF-8 text", bytes[bad] & 0xff));
     }
     decoder.flush(out);
     out.flip();

@@ -87,7 +87,7 @@ class JsonParserTest {
     byte[] bytes = "{\"a\":\n \"x\u00e9\"}".getBytes(StandardCharsets.UTF_8);
     bytes[9] = (byte) 0xff;
     SchemaException e = assertThrows(SchemaException.class, () -> SourceFile.decode("s.json", bytes));
-    assertEquals("s.json:2:4: is not valid UTF-8 (byte 0xff)", e.getMessage());
+    assertEquals("s.json:2:4: invalid UTF-8 (byte 0xff); schema files must be UTF-8 text", e.getMessage());
   }
 
   @Test

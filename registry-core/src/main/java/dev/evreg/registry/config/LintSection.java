@@ -153,7 +153,7 @@ final class LintSection implements ConfigSection<LintConfig> {
   private static Set<String> ids(YamlNode node, String what, Set<String> names) {
     Set<String> out = new LinkedHashSet<>();
     for (YamlNode n : node.sequence(what)) {
-      String id = n.scalar("a rule id or category").trim();
+      String id = n.scalar("a rule id or category").trim().toUpperCase(Locale.ROOT);
       known(id, n, names);
       out.add(id);
     }
