@@ -1,5 +1,6 @@
 package dev.evreg.compat.avro;
 
+import dev.evreg.compat.Suggestions;
 import dev.evreg.compat.json.JsonArray;
 import dev.evreg.compat.json.JsonObject;
 import dev.evreg.compat.json.JsonParser;
@@ -39,6 +40,7 @@ public final class AvroSchemaParser {
 
   public AvroSchema parse(SourceFile source) {
     JsonValue tree = json.parse(source);
+    AvroShape.check(source.path(), tree);
     Schema schema;
     try {
       schema = new Schema.Parser().setValidateDefaults(true).parse(source.text());
@@ -59,6 +61,7 @@ public final class AvroSchemaParser {
   private static final Pattern NAMED_TOKEN = Pattern.compile(
       "(?:Undefined schema|Undefined name|Illegal initial character|Illegal character in|The Enum Default|"
           + "Type not supported|Unknown schema|Illegal character):? \"?([^\\s\"]+)\"?.*", Pattern.DOTALL);
+  private static final Pattern UNDEFINED = Pattern.compile("Undefined (?:schema|name): \"?([^\s\"]+)\"?", Pattern.DOTALL);
   private static final Pattern TRAILING_JSON = Pattern.compile("^([^{\\[]*?): ([{\\[].*)$", Pattern.DOTALL);
 
   static Position locate(String message, JsonValue tree) {
@@ -138,6 +141,12 @@ public final class AvroSchemaParser {
     m = DUPLICATE_FIELD.matcher(message);
     if (m.matches()) {
       return "record \"" + m.group(2) + "\" declares field \"" + m.group(1) + "\" twice";
+    }
+    m = UNDEFINED.matcher(message);
+    if (m.matches()) {
+      String name = m.group(1);
+      return "unknown type \"" + name + "\"" + Suggestions.nearest(name, TYPES).map(t -> "; did you mean \"" + t + "\"?")
+          .orElse("; it is neither a primitive type nor a type defined before it in this file");
     }
     if (message.startsWith("Unknown schema: org.apache.avro")) {
       return "a schema that is only a type name refers to a type that is not defined in this file";

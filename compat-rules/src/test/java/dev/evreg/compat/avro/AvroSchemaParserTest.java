@@ -22,11 +22,17 @@ class AvroSchemaParserTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       invalid default      | {"type":"record","name":"R","fields":[\\n {"name":"plan","type":"string","default":5}]} | e.avsc:2:43: invalid Avro schema: the default of field "plan" does not match its type (5 not a "string")
-      undefined name       | {"type":"record","name":"R","fields":[\\n {"name":"x","type":"Foo"}]}                       | e.avsc:2:21: invalid Avro schema: Undefined schema: Foo
+      undefined name       | {"type":"record","name":"R","fields":[\\n {"name":"x","type":"Foo"}]}                       | e.avsc:2:21: invalid Avro schema: unknown type "Foo"; it is neither a primitive type nor a type defined before it in this file
       duplicate field      | {"type":"record","name":"R","fields":[\\n {"name":"x","type":"int"},\\n {"name":"x","type":"int"}]} | e.avsc:3:2: invalid Avro schema: record "R" declares field "x" twice
       bad name             | {"type":"record","name":"1R","fields":[]}                                                  | e.avsc:1:25: invalid Avro schema: Illegal initial character: 1R
       record without name  | {"type":"enum","name":"E","symbols":["A"]}\\n                                               | OK
-      no fields            | {"type":"record",\\n "name":"R"}                                                          | e.avsc:1:1: invalid Avro schema: Record has no fields
+      no fields            | {"type":"record",\\n "name":"R"}                                                          | e.avsc:1:1: invalid Avro schema: record "R" needs "fields", an array of fields (it may be empty)
+      fields not an array  | {"type":"record","name":"R",\\n "fields":"nope"}                                          | e.avsc:2:11: invalid Avro schema: "fields" of record "R" must be an array of field objects
+      field without type   | {"type":"record","name":"R","fields":[\\n {"name":"x"}]}                                 | e.avsc:2:2: invalid Avro schema: field "x" of record "R" needs "type"
+      misspelt primitive   | {"type":"record","name":"R","fields":[\\n {"name":"x","type":"strin"}]}                  | e.avsc:2:21: invalid Avro schema: unknown type "strin"; did you mean "string"?
+      fixed without size   | {"type":"fixed","name":"F"}                                                                | e.avsc:1:1: invalid Avro schema: fixed "F" needs "size", a number of bytes (a non-negative integer)
+      a number             | 42                                                                                          | e.avsc:1:1: invalid Avro schema: a schema is a JSON object, an array (a union) or a string (a type name), not a number
+      array without items  | {"type":"array"}                                                                            | e.avsc:1:1: invalid Avro schema: an array needs "items", the schema of its elements
       duplicate symbol     | {"type":"enum","name":"E","symbols":["A",\\n "A"]}                                        | e.avsc:2:2: invalid Avro schema: Duplicate enum symbol: A
       unknown type         | {"type":"record","name":"R","fields":[\\n {"name":"x","type":{"type":"foo"}}]}            | e.avsc:2:29: invalid Avro schema: A schema "type" MUST be a primitive type or one of "enum", "fixed", "record", "error", "array" or "map".
       redefined type       | {"type":"record","name":"R","fields":[\\n {"name":"a","type":{"type":"record","name":"R","fields":[]}}]} | e.avsc:2:21: invalid Avro schema: Can't redefine: R
