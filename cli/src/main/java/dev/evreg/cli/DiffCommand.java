@@ -65,7 +65,7 @@ final class DiffCommand implements Callable<Integer> {
       } else if (to.version() > 1) {
         from = s.versions().get(to.version() - 2);
       } else {
-        throw new UserError("subject \"" + s.name() + "\" has only version 1 up to there; name two versions to compare");
+        throw new UserError("subject \"" + s.name() + "\" has one version on " + o.ref() + ", so there is nothing to compare it with");
       }
       Level l = level != null ? level : o.registry().config().compatibility().levelFor(s.name());
       SchemaDiff d = SchemaDiff.between(o.registry(), s, from, to, l);

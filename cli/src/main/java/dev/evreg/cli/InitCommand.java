@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Write a commented evreg.yaml at the repository root, every key set to its default.",
+    description = {"Write a commented evreg.yaml at the repository root: every key, at its default or as a commented example.",
         "The base branch is the remote's default branch in a clone, else main or master when one exists, "
             + "else the branch HEAD is on."},
     footerHeading = "%nExamples:%n",

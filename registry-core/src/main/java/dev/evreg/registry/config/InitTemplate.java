@@ -1,6 +1,6 @@
 package dev.evreg.registry.config;
 
-/** The commented {@code evreg.yaml} that {@code evreg init} writes: every key, set to its default. */
+/** The commented {@code evreg.yaml} that {@code evreg init} writes: every key, at its default or as a commented example. */
 public final class InitTemplate {
 
   private InitTemplate() {}
@@ -51,7 +51,7 @@ public final class InitTemplate {
         lint:
           # default: eventId, eventType, occurredAt, source, correlationId; cloudevents: the CloudEvents 1.0 attributes
           profile: default
-          # Rules or categories (ENVELOPE, NAMING, DOCS, EVOLUTION, PII) to run; empty runs them all.
+          # Rules or categories (ENVELOPE, NAMING, DOCS, EVOLUTION, PII, CLOUDEVENTS) to run; empty runs them all.
           use: []
           except: []
           # Per rule or category: error, warning, info or off.
@@ -61,6 +61,20 @@ public final class InitTemplate {
           ignore: []
           #  - path: "schemas/legacy/**"
           #    rules: ["*"]
+          # The envelope fields; without this key, the profile's.
+          # envelope:
+          #   fields:
+          #     - name: eventId          # camelCase; Protobuf looks for event_id
+          #       type: string           # string, timestamp, timestamp-or-string or string-or-integer
+          #       required: true
+          #   containers: [metadata, envelope]
+          # The case of field names per format: camelCase, PascalCase, lower_snake_case or UPPER_SNAKE_CASE.
+          fieldCase:
+            avro: camelCase
+            json: camelCase
+            protobuf: lower_snake_case
+          # Words that mark a field as personal; without this key, the built-in list (docs/configuration.md).
+          # piiWords: [email, phone, address, "=name", "tax id"]
         """.formatted(base);
   }
 }
