@@ -117,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
     for (Waiver w : run.appliedWaivers()) {
       out.println("waiver applied: " + w.describe() + " [" + EvregConfig.FILE_NAME + ":" + w.line() + "]");
     }
-    out.println(summary(run));
+    out.println(report.summary(summary(run), run.findings()));
   }
 
   static String summary(CheckRun run) {

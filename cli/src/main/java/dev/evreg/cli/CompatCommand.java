@@ -164,7 +164,7 @@ final class CompatCommand implements Callable<Integer> {
       }
     }
     if (!report.quiet) {
-      out.println(summary(result, previousCount));
+      out.println(report.summary(summary(result, previousCount), result.findings()));
     }
   }
 

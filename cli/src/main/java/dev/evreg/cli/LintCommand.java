@@ -212,7 +212,7 @@ final class LintCommand implements Callable<Integer> {
         Style style = Style.forTerminal(report.noColor);
         all.forEach(f -> out.println(style.line(f, null)));
         if (!report.quiet) {
-          out.println(summary(results.size(), all, errors.size()));
+          out.println(report.summary(summary(results.size(), all, errors.size()), all));
         }
       }
       case JSON -> out.print(Json.render(json(results, all, errors, errors.isEmpty() && !fail)));

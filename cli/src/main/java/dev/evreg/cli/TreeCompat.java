@@ -179,9 +179,9 @@ final class TreeCompat {
         out.println(style.line(f, "[previous: " + Style.where(f.previous()) + "]"));
       }
       if (!opts.quiet) {
-        out.println("Compared " + results.size() + " files: " + failing + " not " + level + " compatible ("
+        out.println(opts.summary("Compared " + results.size() + " files: " + failing + " not " + level + " compatible ("
             + all.size() + (all.size() == 1 ? " finding" : " findings") + "), " + added.size() + " new, "
-            + removed.size() + " only in the old folder" + (errors.isEmpty() ? "" : ", " + errors.size() + " unreadable") + ".");
+            + removed.size() + " only in the old folder" + (errors.isEmpty() ? "" : ", " + errors.size() + " unreadable") + ".", all));
       }
     }
     errors.forEach(e -> err.println(e.text()));

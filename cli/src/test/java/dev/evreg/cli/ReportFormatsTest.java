@@ -248,6 +248,16 @@ class ReportFormatsTest {
     assertTrue(r.out().contains("<system-out>"), "warnings below --fail-on are kept as output");
   }
 
+  @Test
+  void lintAndCompatSummariesSayWhenWarningsFail() throws IOException {
+    String schemas = write("s/d.avsc", LintCommandTest.BAD_AVRO);
+    Result r = run("lint", "--use", "NAMING", "--fail-on", "warning", schemas);
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.out().lines().reduce((x, y) -> y).orElseThrow().matches(
+        "Linted 1 file: 0 errors, \\d+ warnings?, \\d+ infos?; failing on \\d+ warnings? \\(--fail-on warning\\)\\."), r.out());
+    assertFalse(run("lint", "--use", "NAMING", schemas).out().contains("failing on"));
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
