@@ -25,7 +25,7 @@ final class RulesCommand implements Callable<Integer> {
   }
 
   @Mixin
-  ReportOptions report;
+  InfoOptions info;
 
   @Mixin
   GlobalOptions global;
@@ -35,10 +35,7 @@ final class RulesCommand implements Callable<Integer> {
     List<RuleInfo> rules = new ArrayList<>(RuleCatalog.builtIn());
     rules.addAll(RegistryRule.all());
     rules.sort(Comparator.comparing(RuleInfo::id));
-    if (report.output != OutputFormat.JSON && report.output != OutputFormat.TEXT) {
-      throw new UserError("rules prints text or json, not " + report.output.label());
-    }
-    if (report.output == OutputFormat.JSON) {
+    if (info.output == OutputFormat.JSON) {
       out.print(Json.render(rules.stream().map(r -> {
         Map<String, Object> m = Json.object();
         m.put("id", r.id());

@@ -84,6 +84,11 @@ public final class GitRepo implements AutoCloseable {
    * is also looked up as {@code origin/NAME}, as CI checkouts often have only that.
    */
   public ResolvedRef resolve(String ref) {
+    return resolve(ref, "--against");
+  }
+
+  /** As {@link #resolve(String)}; {@code option} is the command-line option a missing ref's message suggests. */
+  public ResolvedRef resolve(String ref, String option) {
     try {
       ObjectId id = resolveId(ref);
       String as = ref;
@@ -92,13 +97,13 @@ public final class GitRepo implements AutoCloseable {
         as = "origin/" + ref;
       }
       if (id == null) {
-        throw missingRef(ref);
+        throw missingRef(ref, option);
       }
       try (RevWalk walk = new RevWalk(repository)) {
         return new ResolvedRef(ref, as, walk.parseCommit(id));
       }
     } catch (MissingObjectException e) {
-      throw missingRef(ref);
+      throw missingRef(ref, option);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -114,12 +119,12 @@ public final class GitRepo implements AutoCloseable {
     }
   }
 
-  private RegistryException missingRef(String ref) {
+  private RegistryException missingRef(String ref, String option) {
     String fetch = ref.startsWith("origin/") ? ref.substring("origin/".length()) : ref;
     String hint = isShallow()
         ? "this is a shallow clone: fetch the history with 'git fetch --unshallow origin' (in GitHub Actions: actions/checkout with fetch-depth: 0)"
         : "fetch it with 'git fetch origin " + fetch + ":refs/remotes/origin/" + fetch
-            + "' (in GitHub Actions: actions/checkout with fetch-depth: 0), or name another ref with --against";
+            + "' (in GitHub Actions: actions/checkout with fetch-depth: 0), or name another ref with " + option;
     return new RegistryException("the ref \"" + ref + "\" does not exist in this repository (no branch, tag or commit "
         + "of that name" + (ref.contains("/") ? "" : ", nor origin/" + ref) + "); " + hint);
   }
