@@ -162,9 +162,9 @@ class ReportFormatsTest {
 
     assertEquals("schemas/a%20b.avsc", CiFormats.uri("schemas\\a b.avsc"));
     assertEquals("./1a2b3c4:x.avsc", CiFormats.uri("1a2b3c4:x.avsc"));
-    assertEquals("file:///C:/work/x.avsc", CiFormats.uri("C:\\work\\x.avsc"));
+    assertEquals("file:///C:/events/x.avsc", CiFormats.uri("C:\\events\\x.avsc"));
     assertEquals("schemas/caf%C3%A9%25.avsc", CiFormats.uri("schemas/café%.avsc"));
-    for (String path : List.of("schemas\\a b.avsc", "1a2b3c4:x.avsc", "schemas/café%.avsc", "/tmp/a b/x.avsc")) {
+    for (String path : List.of("schemas\\a b.avsc", "1a2b3c4:x.avsc", "schemas/café%.avsc", "/events/a b/x.avsc")) {
       Reports.assertRelativeReference(CiFormats.uri(path));
     }
   }
