@@ -2,9 +2,12 @@ package dev.evreg.cli;
 
 import dev.evreg.compat.Finding;
 import dev.evreg.compat.Level;
+import dev.evreg.compat.Location;
 import dev.evreg.compat.Severity;
+import dev.evreg.compat.source.SchemaException;
 import dev.evreg.registry.GitRegistry;
 import dev.evreg.registry.HistoryWarning;
+import dev.evreg.registry.SchemaVersion;
 import dev.evreg.registry.check.CheckRun;
 import dev.evreg.registry.check.FileChange;
 import dev.evreg.registry.check.GateCheck;
@@ -80,9 +83,7 @@ final class CheckCommand implements Callable<Integer> {
     switch (report.output) {
       case JSON -> out.print(Json.render(json(run, warnings)));
       case TEXT -> text(run);
-      default -> out.print(CiFormats.render(report.output, "check", run.subjects().stream()
-          .map(s -> new ReportFile(s.change().path(), s.allFindings(), s.error() == null ? null : Main.describe(s.error())))
-          .toList(), report.failOn));
+      default -> out.print(CiFormats.render(report.output, "check", reportFiles(run), report.failOn));
     }
     warnings.forEach(w -> err.println("evreg: warning: " + SchemaMessages.oneLine(w)));
     List<SubjectCheck> broken = run.subjects().stream().filter(s -> s.error() != null).toList();
@@ -116,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
     for (Waiver w : run.appliedWaivers()) {
       out.println("waiver applied: " + w.describe() + " [" + EvregConfig.FILE_NAME + ":" + w.line() + "]");
     }
-    out.println(summary(run));
+    out.println(report.summary(summary(run), run.findings()));
   }
 
   static String summary(CheckRun run) {
@@ -161,7 +162,7 @@ final class CheckCommand implements Callable<Integer> {
     m.put("ref", run.ref());
     m.put("refCommit", run.refCommit());
     m.put("mergeBase", run.mergeBase());
-    m.put("compatible", run.subjects().stream().allMatch(s -> s.allFindings().stream()
+    m.put("compatible", run.subjects().stream().allMatch(s -> s.error() == null && s.allFindings().stream()
         .noneMatch(f -> f.severity() == Severity.ERROR)));
     List<Object> subjects = new ArrayList<>();
     for (SubjectCheck s : run.subjects()) {
@@ -209,6 +210,7 @@ final class CheckCommand implements Callable<Integer> {
       return x;
     }).toList());
     m.put("waivers", waivers);
+    m.put("errors", run.subjects().stream().filter(s -> s.error() != null).map(s -> Json.unreadable(unreadable(s))).toList());
     m.put("warnings", List.copyOf(warnings));
     Map<String, Object> summary = Json.object();
     summary.put("changed", run.subjects().size());
@@ -218,6 +220,51 @@ final class CheckCommand implements Callable<Integer> {
     summary.put("unreadable", run.subjects().stream().filter(s -> s.error() != null).count());
     m.put("summary", summary);
     return m;
+  }
+
+  /** The subjects as the CI reports list them: findings with the version each was found against, previous locations as plain paths. */
+  static List<ReportFile> reportFiles(CheckRun run) {
+    List<ReportFile> files = new ArrayList<>();
+    for (SubjectCheck s : run.subjects()) {
+      String path = s.change().path();
+      if (s.error() != null) {
+        files.add(ReportFile.unreadable(path, unreadable(s)));
+        continue;
+      }
+      List<ReportFile.Reported> found = new ArrayList<>();
+      for (VersionCheck v : s.versions()) {
+        v.findings().forEach(f -> found.add(reported(f, v.version().version())));
+      }
+      s.findings().forEach(f -> found.add(reported(f, s.sameAs() == null ? 0 : s.sameAs().version())));
+      s.lint().forEach(f -> found.add(reported(f, s.versionCount())));
+      files.add(new ReportFile(path, found, null));
+    }
+    return files;
+  }
+
+  /** A finding whose previous location is a {@code commit:path} label, with the commit taken out of the path. */
+  private static ReportFile.Reported reported(Finding f, int version) {
+    Location p = f.previous();
+    if (p == null) {
+      return new ReportFile.Reported(f, null);
+    }
+    return SchemaVersion.Label.parse(p.path())
+        .map(l -> new ReportFile.Reported(new Finding(f.ruleId(), f.severity(), f.message(), f.location(),
+            new Location(l.path(), p.line(), p.column(), p.pointer())), new ReportFile.Against(version, l.commit())))
+        .orElseGet(() -> new ReportFile.Reported(f, new ReportFile.Against(version, null)));
+  }
+
+  /**
+   * Why a subject could not be checked. A version in the history that does not parse is reported
+   * at the changed file, the version named in the message.
+   */
+  private static ReportFile.Unreadable unreadable(SubjectCheck s) {
+    SchemaException e = s.error();
+    if (SchemaVersion.Label.parse(e.path()).isEmpty()) {
+      return ReportFile.Unreadable.of(e, s.change().path());
+    }
+    return new ReportFile.Unreadable(new Location(s.change().path(), 0, 0, ""), SchemaMessages.oneLine(e.getMessage()),
+        Main.describe(e));
   }
 
   private static Map<String, Object> waiver(Waiver w) {

@@ -1,5 +1,8 @@
 package dev.evreg.cli;
 
+import dev.evreg.cli.ReportFile.Reported;
+import dev.evreg.cli.ReportFile.Unreadable;
+import dev.evreg.compat.CoreRule;
 import dev.evreg.compat.Finding;
 import dev.evreg.compat.Location;
 import dev.evreg.compat.RuleCatalog;
@@ -10,13 +13,26 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The report formats CI systems read: SARIF 2.1.0, JUnit XML, GitHub workflow commands, GitLab Code Quality. */
+/**
+ * The report formats CI systems read: SARIF 2.1.0, JUnit XML, GitHub workflow commands, GitLab
+ * Code Quality. A finding found against several previous versions (a transitive level) is
+ * reported once, with every version; a file that could not be read is reported as
+ * {@link CoreRule#SCHEMA_UNREADABLE}.
+ */
 final class CiFormats {
+
+  /** The SARIF 2.1.0 schema's identifier, as the specification names it (an identifier; nothing fetches it). */
+  static final String SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+  private static final String UNREADABLE = CoreRule.SCHEMA_UNREADABLE.id();
 
   private CiFormats() {}
 
@@ -30,15 +46,96 @@ final class CiFormats {
     };
   }
 
+  // --- one item per distinct finding ----------------------------------------------------------
+
+  /**
+   * What a report lists once: a finding, the findings it stands for (equal in file, line, column,
+   * rule and message, found against different versions), its fingerprint, and whether it is an
+   * unreadable file.
+   */
+  private record Item(Finding finding, List<Reported> sources, String fingerprint, Unreadable unreadable) {}
+
+  private record Key(String path, int line, int column, String rule, String message) {}
+
+  /** The items of each file, in order; fingerprints are unique in the report and the same on every run. */
+  private static List<List<Item>> items(List<ReportFile> files) {
+    Set<String> seen = new HashSet<>();
+    List<List<Item>> out = new ArrayList<>();
+    for (ReportFile file : files) {
+      List<Item> items = new ArrayList<>();
+      if (file.error() != null) {
+        Unreadable u = file.error();
+        Finding f = new Finding(UNREADABLE, Severity.ERROR, u.reason(), u.location(), null);
+        items.add(new Item(f, List.of(), unique(f, "", seen), u));
+      }
+      Map<Key, List<Reported>> groups = new LinkedHashMap<>();
+      for (Reported r : file.findings()) {
+        Finding f = r.finding();
+        Location l = f.location();
+        groups.computeIfAbsent(new Key(l.path(), l.line(), l.column(), f.ruleId(), f.message()), k -> new ArrayList<>()).add(r);
+      }
+      for (List<Reported> g : groups.values()) {
+        String against = g.stream().map(CiFormats::previous).collect(Collectors.joining("; "));
+        items.add(new Item(g.get(0).finding(), g, unique(g.get(0).finding(), against, seen), null));
+      }
+      out.add(items);
+    }
+    return out;
+  }
+
+  /**
+   * {@link #fingerprint}, unless the report has it already (the same rule, element and message at
+   * another place); then it also hashes the previous versions, then a counter.
+   */
+  private static String unique(Finding f, String against, Set<String> seen) {
+    String fp = fingerprint(f);
+    if (seen.add(fp)) {
+      return fp;
+    }
+    String base = fp;
+    fp = sha(base + '\0' + against);
+    for (int n = 2; !seen.add(fp); n++) {
+      fp = sha(base + '\0' + against + '\0' + n);
+    }
+    return fp;
+  }
+
+  /** {@code version 2 at 1a2b3c4: schemas/x.avsc:13:36}, or empty when the finding compares no versions. */
+  private static String previous(Reported r) {
+    Location p = r.finding().previous();
+    if (p == null) {
+      return "";
+    }
+    return (r.against() == null ? "" : r.against().describe() + ": ") + p.display();
+  }
+
+  /**
+   * A fingerprint that survives edits elsewhere in the file: rule, path, JSON pointer and
+   * message, but not line numbers.
+   */
+  static String fingerprint(Finding f) {
+    return sha(f.ruleId() + '\0' + f.location().path() + '\0' + f.location().pointer() + '\0' + f.message());
+  }
+
+  private static String sha(String key) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   // --- SARIF --------------------------------------------------------------------------------
 
   static Map<String, Object> sarif(List<ReportFile> files) {
+    List<Item> items = items(files).stream().flatMap(List::stream).toList();
     List<String> ruleIds = new ArrayList<>();
-    files.forEach(f -> f.findings().forEach(x -> {
-      if (!ruleIds.contains(x.ruleId())) {
-        ruleIds.add(x.ruleId());
+    items.forEach(i -> {
+      if (!ruleIds.contains(i.finding().ruleId())) {
+        ruleIds.add(i.finding().ruleId());
       }
-    }));
+    });
     List<Object> rules = new ArrayList<>();
     for (String id : ruleIds) {
       Map<String, Object> r = Json.object();
@@ -51,36 +148,76 @@ final class CiFormats {
       rules.add(r);
     }
     List<Object> results = new ArrayList<>();
-    for (ReportFile file : files) {
-      for (Finding f : file.findings()) {
-        Map<String, Object> r = Json.object();
-        r.put("ruleId", f.ruleId());
-        r.put("ruleIndex", ruleIds.indexOf(f.ruleId()));
-        r.put("level", level(f.severity()));
-        r.put("message", Map.of("text", f.message()));
-        r.put("locations", List.of(Map.of("physicalLocation", physical(f.location()))));
-        if (f.previous() != null) {
-          Map<String, Object> related = Json.object();
-          related.put("id", 1);
-          related.put("physicalLocation", physical(f.previous()));
-          related.put("message", Map.of("text", "the element in the previous version"));
-          r.put("relatedLocations", List.of(related));
-        }
-        r.put("partialFingerprints", Map.of("evreg/v1", fingerprint(f)));
-        results.add(r);
+    List<Object> notifications = new ArrayList<>();
+    for (Item item : items) {
+      Finding f = item.finding();
+      Map<String, Object> r = Json.object();
+      r.put("ruleId", f.ruleId());
+      r.put("ruleIndex", ruleIds.indexOf(f.ruleId()));
+      r.put("level", level(f.severity()));
+      r.put("message", Map.of("text", f.message()));
+      r.put("locations", List.of(Map.of("physicalLocation", physical(f.location()))));
+      List<Object> related = related(item.sources());
+      if (!related.isEmpty()) {
+        r.put("relatedLocations", related);
+      }
+      r.put("partialFingerprints", Map.of("evreg/v1", item.fingerprint()));
+      results.add(r);
+      if (item.unreadable() != null) {
+        Map<String, Object> n = Json.object();
+        n.put("level", "error");
+        n.put("message", Map.of("text", item.unreadable().text()));
+        n.put("locations", List.of(Map.of("physicalLocation", physical(f.location()))));
+        n.put("associatedRule", Map.of("id", UNREADABLE));
+        notifications.add(n);
       }
     }
     Map<String, Object> driver = Json.object();
     driver.put("name", "evreg");
     driver.put("semanticVersion", EvregCommand.Version.text().replace("evreg ", ""));
     driver.put("rules", rules);
+    Map<String, Object> invocation = Json.object();
+    invocation.put("executionSuccessful", notifications.isEmpty());
+    if (!notifications.isEmpty()) {
+      invocation.put("toolExecutionNotifications", notifications);
+    }
     Map<String, Object> run = Json.object();
     run.put("tool", Map.of("driver", driver));
+    run.put("invocations", List.of(invocation));
     run.put("results", results);
     Map<String, Object> log = Json.object();
+    log.put("$schema", SARIF_SCHEMA);
     log.put("version", "2.1.0");
     log.put("runs", List.of(run));
     return log;
+  }
+
+  /** The element in each previous version, once per place and version; the version and its commit in the property bag. */
+  private static List<Object> related(List<Reported> sources) {
+    List<Object> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Reported s : sources) {
+      Location p = s.finding().previous();
+      if (p == null || !seen.add(previous(s))) {
+        continue;
+      }
+      Map<String, Object> loc = Json.object();
+      loc.put("id", out.size() + 1);
+      loc.put("physicalLocation", physical(p));
+      loc.put("message", Map.of("text", "The element in " + (s.against() == null ? "the previous version" : s.against().describe()) + "."));
+      if (s.against() != null) {
+        Map<String, Object> props = Json.object();
+        if (s.against().version() > 0) {
+          props.put("version", s.against().version());
+        }
+        if (s.against().commit() != null) {
+          props.put("commit", s.against().commit());
+        }
+        loc.put("properties", props);
+      }
+      out.add(loc);
+    }
+    return out;
   }
 
   private static Map<String, Object> physical(Location l) {
@@ -97,11 +234,23 @@ final class CiFormats {
     return p;
   }
 
-  private static String uri(String path) {
+  /**
+   * A path as a URI reference: forward slashes, percent-encoded; a relative reference for a
+   * relative or absolute POSIX path, a file URI for a Windows drive path.
+   */
+  static String uri(String path) {
+    String p = path.replace('\\', '/');
+    boolean drive = p.matches("[A-Za-z]:/.*");
+    if (drive) {
+      p = "/" + p;
+    } else if (!p.startsWith("/") && p.indexOf(':') >= 0 && (p.indexOf('/') < 0 || p.indexOf(':') < p.indexOf('/'))) {
+      p = "./" + p; // a colon in the first segment would read as a scheme
+    }
     try {
-      return new URI(null, null, path.replace('\\', '/'), null).toASCIIString();
+      String encoded = new URI(null, null, p, null).toASCIIString();
+      return drive ? "file://" + encoded : encoded;
     } catch (URISyntaxException e) {
-      return path;
+      throw new IllegalArgumentException("path == " + path, e);
     }
   }
 
@@ -115,26 +264,36 @@ final class CiFormats {
 
   // --- JUnit XML ----------------------------------------------------------------------------
 
+  /**
+   * One test case per file: an {@code <error>} when it could not be read, else one
+   * {@code <failure>} listing every finding at or above the fail level; findings below it go to
+   * {@code <system-out>}. tests = files, failures = files with failures, errors = unreadable files.
+   */
   static String junit(String command, List<ReportFile> files, Severity failOn) {
     int failures = 0;
     int errors = 0;
     StringBuilder cases = new StringBuilder();
-    for (ReportFile file : files) {
+    List<List<Item>> items = items(files);
+    for (int i = 0; i < files.size(); i++) {
+      ReportFile file = files.get(i);
+      List<Item> found = items.get(i).stream().filter(x -> x.unreadable() == null).toList();
+      List<Item> failing = found.stream().filter(x -> x.finding().severity().atLeast(failOn)).toList();
       cases.append("    <testcase classname=\"evreg.").append(xml(command)).append("\" name=\"").append(xml(file.path())).append("\">\n");
+      StringBuilder below = new StringBuilder();
       if (file.error() != null) {
         errors++;
-        cases.append("      <error message=\"").append(xml(file.error())).append("\" type=\"bad-input\"/>\n");
+        cases.append("      <error message=\"").append(xml(file.error().text())).append("\" type=\"").append(UNREADABLE).append("\">")
+            .append(xml(file.error().text())).append("</error>\n");
+        failing.forEach(x -> below.append(line(x)).append('\n'));
+      } else if (!failing.isEmpty()) {
+        failures++;
+        Finding first = failing.get(0).finding();
+        String summary = first.ruleId() + ": " + first.message();
+        String message = failing.size() == 1 ? summary : failing.size() + " findings; the first: " + summary;
+        cases.append("      <failure message=\"").append(xml(message)).append("\" type=\"").append(xml(first.ruleId())).append("\">")
+            .append(xml(failing.stream().map(CiFormats::line).collect(Collectors.joining("\n")))).append("</failure>\n");
       }
-      StringBuilder below = new StringBuilder();
-      for (Finding f : file.findings()) {
-        if (f.severity().atLeast(failOn)) {
-          failures++;
-          cases.append("      <failure message=\"").append(xml(f.ruleId() + ": " + f.message())).append("\" type=\"").append(xml(f.ruleId()))
-              .append("\">").append(xml(line(f))).append("</failure>\n");
-        } else {
-          below.append(line(f)).append('\n');
-        }
-      }
+      found.stream().filter(x -> !x.finding().severity().atLeast(failOn)).forEach(x -> below.append(line(x)).append('\n'));
       if (below.length() > 0) {
         cases.append("      <system-out>").append(xml(below.toString())).append("</system-out>\n");
       }
@@ -148,8 +307,11 @@ final class CiFormats {
         + "  </testsuite>\n</testsuites>\n";
   }
 
-  private static String line(Finding f) {
-    return f.display() + (f.previous() == null ? "" : " [previous: " + f.previous().display() + "]");
+  /** {@code path:line:col: severity RULE message [previous: version 2 at 1a2b3c4: path:line:col; ...]}. */
+  private static String line(Item item) {
+    String previous = item.sources().stream().map(CiFormats::previous).filter(s -> !s.isEmpty()).distinct()
+        .collect(Collectors.joining("; "));
+    return item.finding().display() + (previous.isEmpty() ? "" : " [previous: " + previous + "]");
   }
 
   static String xml(String s) {
@@ -178,22 +340,18 @@ final class CiFormats {
 
   static String github(List<ReportFile> files) {
     StringBuilder sb = new StringBuilder();
-    for (ReportFile file : files) {
-      if (file.error() != null) {
-        sb.append("::error file=").append(property(file.path())).append(",title=bad input::").append(data(file.error())).append('\n');
+    for (Item item : items(files).stream().flatMap(List::stream).toList()) {
+      Finding f = item.finding();
+      String kind = switch (f.severity()) {
+        case ERROR -> "error";
+        case WARNING -> "warning";
+        case INFO -> "notice";
+      };
+      sb.append("::").append(kind).append(" file=").append(property(f.location().path()));
+      if (f.location().line() > 0) {
+        sb.append(",line=").append(f.location().line()).append(",col=").append(Math.max(1, f.location().column()));
       }
-      for (Finding f : file.findings()) {
-        String kind = switch (f.severity()) {
-          case ERROR -> "error";
-          case WARNING -> "warning";
-          case INFO -> "notice";
-        };
-        sb.append("::").append(kind).append(" file=").append(property(f.location().path()));
-        if (f.location().line() > 0) {
-          sb.append(",line=").append(f.location().line()).append(",col=").append(Math.max(1, f.location().column()));
-        }
-        sb.append(",title=").append(property(f.ruleId())).append("::").append(data(f.message())).append('\n');
-      }
+      sb.append(",title=").append(property(f.ruleId())).append("::").append(data(f.message())).append('\n');
     }
     return sb.toString();
   }
@@ -210,35 +368,20 @@ final class CiFormats {
 
   static List<Object> gitlab(List<ReportFile> files) {
     List<Object> out = new ArrayList<>();
-    for (ReportFile file : files) {
-      for (Finding f : file.findings()) {
-        Map<String, Object> issue = new LinkedHashMap<>();
-        issue.put("description", f.message());
-        issue.put("check_name", f.ruleId());
-        issue.put("fingerprint", fingerprint(f));
-        issue.put("severity", switch (f.severity()) {
-          case ERROR -> "major";
-          case WARNING -> "minor";
-          case INFO -> "info";
-        });
-        issue.put("location", Map.of("path", f.location().path(), "lines", Map.of("begin", Math.max(1, f.location().line()))));
-        out.add(issue);
-      }
+    for (Item item : items(files).stream().flatMap(List::stream).toList()) {
+      Finding f = item.finding();
+      Map<String, Object> issue = new LinkedHashMap<>();
+      issue.put("description", f.message());
+      issue.put("check_name", f.ruleId());
+      issue.put("fingerprint", item.fingerprint());
+      issue.put("severity", item.unreadable() != null ? "blocker" : switch (f.severity()) {
+        case ERROR -> "major";
+        case WARNING -> "minor";
+        case INFO -> "info";
+      });
+      issue.put("location", Map.of("path", f.location().path(), "lines", Map.of("begin", Math.max(1, f.location().line()))));
+      out.add(issue);
     }
     return out;
-  }
-
-  /**
-   * A fingerprint that survives edits elsewhere in the file: rule, path, JSON pointer and
-   * message, but not line numbers.
-   */
-  static String fingerprint(Finding f) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      String key = f.ruleId() + '\0' + f.location().path() + '\0' + f.location().pointer() + '\0' + f.message();
-      return HexFormat.of().formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

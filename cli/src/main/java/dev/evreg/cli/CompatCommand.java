@@ -10,7 +10,9 @@ import dev.evreg.compat.ParsedSchema;
 import dev.evreg.compat.ProtoRules;
 import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.SchemaReader;
+import dev.evreg.compat.Severity;
 import dev.evreg.compat.VersionResult;
+import dev.evreg.compat.source.SchemaException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,21 +115,51 @@ final class CompatCommand implements Callable<Integer> {
     }
     ProtoPaths.requireFolders(protoPaths);
     SchemaReader reader = new SchemaReader(readOptions);
-    List<ParsedSchema> schemas = new ArrayList<>();
-    for (String f : files) {
-      schemas.add(reader.read(Path.of(f), f, SchemaReader.formatOf(f, type)));
+    String candidatePath = files.get(files.size() - 1);
+    CompatibilityReport result;
+    try {
+      List<ParsedSchema> schemas = new ArrayList<>();
+      for (String f : files) {
+        schemas.add(reader.read(Path.of(f), f, SchemaReader.formatOf(f, type)));
+      }
+      ParsedSchema candidate = schemas.get(schemas.size() - 1);
+      result = CompatibilityChecker.standard().check(level, schemas.subList(0, schemas.size() - 1), candidate, options);
+    } catch (SchemaException e) {
+      if (report.output == OutputFormat.TEXT) {
+        throw e;
+      }
+      return unreadable(candidatePath, e);
     }
-    ParsedSchema candidate = schemas.get(schemas.size() - 1);
-    List<ParsedSchema> previous = schemas.subList(0, schemas.size() - 1);
-    CompatibilityReport result = CompatibilityChecker.standard().check(level, previous, candidate, options);
     switch (report.output) {
-      case JSON -> out.print(Json.render(json(result)));
-      case TEXT -> text(result, previous.size());
-      default -> out.print(CiFormats.render(report.output, "compat",
-          List.of(new ReportFile(candidate.source().path(), result.findings(), null)), report.failOn));
+      case JSON -> out.print(Json.render(json(result, level, candidatePath, null)));
+      case TEXT -> text(result, files.size() - 1);
+      default -> out.print(CiFormats.render(report.output, "compat", List.of(reportFile(candidatePath, result)), report.failOn));
     }
     boolean fail = result.findings().stream().anyMatch(f -> f.severity().atLeast(report.failOn));
     return fail ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  /** A report that lists the file that could not be read, the one line on stderr, exit 2. */
+  private int unreadable(String candidatePath, SchemaException e) {
+    ReportFile.Unreadable u = ReportFile.Unreadable.of(e, candidatePath);
+    if (report.output == OutputFormat.JSON) {
+      out.print(Json.render(json(null, level, candidatePath, u)));
+    } else {
+      out.print(CiFormats.render(report.output, "compat", List.of(ReportFile.unreadable(candidatePath, u)), report.failOn));
+    }
+    err.println(u.text());
+    if (global.verbose) {
+      e.printStackTrace(err);
+    }
+    return ExitCode.USAGE.code();
+  }
+
+  static ReportFile reportFile(String path, CompatibilityReport result) {
+    List<ReportFile.Reported> found = new ArrayList<>();
+    for (VersionResult v : result.results()) {
+      v.findings().forEach(f -> found.add(new ReportFile.Reported(f, new ReportFile.Against(v.version(), null))));
+    }
+    return new ReportFile(path, found, null);
   }
 
   private void text(CompatibilityReport result, int previousCount) {
@@ -138,7 +170,7 @@ final class CompatCommand implements Callable<Integer> {
       }
     }
     if (!report.quiet) {
-      out.println(summary(result, previousCount));
+      out.println(report.summary(summary(result, previousCount), result.findings()));
     }
   }
 
@@ -161,14 +193,15 @@ final class CompatCommand implements Callable<Integer> {
         + (r.results().size() > 1 ? " (" + failing.size() + " of " + r.results().size() + " versions fail)" : "") + ".";
   }
 
-  private static Map<String, Object> json(CompatibilityReport r) {
+  /** The JSON document; {@code r} is null when {@code error} stopped the check. */
+  private static Map<String, Object> json(CompatibilityReport r, Level level, String candidate, ReportFile.Unreadable error) {
     Map<String, Object> m = Json.object();
     m.put("command", "compat");
-    m.put("level", r.level().name());
-    m.put("candidate", r.candidate());
-    m.put("compatible", r.compatible());
+    m.put("level", level.name());
+    m.put("candidate", candidate);
+    m.put("compatible", r != null && r.compatible());
     List<Object> versions = new ArrayList<>();
-    for (VersionResult v : r.results()) {
+    for (VersionResult v : r == null ? List.<VersionResult>of() : r.results()) {
       Map<String, Object> vm = Json.object();
       vm.put("version", v.version());
       vm.put("path", v.path());
@@ -177,10 +210,13 @@ final class CompatCommand implements Callable<Integer> {
       versions.add(vm);
     }
     m.put("versions", versions);
-    m.put("findings", r.findings().stream().map(Json::finding).toList());
+    List<Finding> findings = r == null ? List.of() : r.findings();
+    m.put("findings", findings.stream().map(Json::finding).toList());
+    m.put("errors", error == null ? List.of() : List.of(Json.unreadable(error)));
     Map<String, Object> summary = Json.object();
-    summary.put("errors", r.findings().stream().filter(f -> f.severity() == dev.evreg.compat.Severity.ERROR).count());
-    summary.put("failingVersions", r.failing().stream().map(VersionResult::version).toList());
+    summary.put("errors", findings.stream().filter(f -> f.severity() == Severity.ERROR).count());
+    summary.put("failingVersions", r == null ? List.of() : r.failing().stream().map(VersionResult::version).toList());
+    summary.put("unreadable", error == null ? 0 : 1);
     m.put("summary", summary);
     return m;
   }

@@ -80,7 +80,25 @@ final class Converters {
     }
   }
 
-  /** Seconds, or a number with ms, s or m: {@code 5}, {@code 500ms}, {@code 2m}. */
+  /** text or json: the formats of the commands that print information rather than report findings. */
+  static final class InfoOutputConverter implements ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      OutputFormat f;
+      try {
+        f = OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown output format '" + value + "'; this command prints text or json");
+      }
+      if (f != OutputFormat.TEXT && f != OutputFormat.JSON) {
+        throw new TypeConversionException("this command prints text or json; " + f.label()
+            + " is a report format of compat, lint and check");
+      }
+      return f;
+    }
+  }
+
+    /** Seconds, or a number with ms, s or m: {@code 5}, {@code 500ms}, {@code 2m}. */
   static final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {

@@ -49,7 +49,13 @@ final class DiffCommand implements Callable<Integer> {
   RepoOptions repo;
 
   @Mixin
-  ReportOptions report;
+  InfoOptions info;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print the findings only: no diff, no summary line.")
+  boolean quiet;
+
+  @Option(names = "--no-color", description = "Never colour the output (colour is used only on a terminal).")
+  boolean noColor;
 
   @Mixin
   GlobalOptions global;
@@ -69,7 +75,7 @@ final class DiffCommand implements Callable<Integer> {
       }
       Level l = level != null ? level : o.registry().config().compatibility().levelFor(s.name());
       SchemaDiff d = SchemaDiff.between(o.registry(), s, from, to, l);
-      if (report.output == OutputFormat.JSON) {
+      if (info.output == OutputFormat.JSON) {
         Map<String, Object> m = Json.object();
         m.put("command", "diff");
         m.put("ref", o.ref());
@@ -81,11 +87,11 @@ final class DiffCommand implements Callable<Integer> {
         m.put("diff", d.text());
         out.print(Json.render(m));
       } else {
-        Style style = Style.forTerminal(report.noColor);
+        Style style = Style.forTerminal(noColor);
         for (Finding f : d.findings()) {
           out.println(style.line(f, "[version " + from.version() + ": " + Style.where(f.previous()) + "]"));
         }
-        if (!report.quiet) {
+        if (!quiet) {
           out.print(d.text());
           long errors = d.findings().stream().filter(f -> f.severity() == dev.evreg.compat.Severity.ERROR).count();
           out.println("Version " + to.version() + " of " + s.name() + " is " + (errors == 0 ? "" : "not ") + l
@@ -94,7 +100,7 @@ final class DiffCommand implements Callable<Integer> {
               + (d.text().isEmpty() ? "; their normalised forms are equal" : "") + ".");
         }
       }
-      return d.findings().stream().anyMatch(f -> f.severity().atLeast(report.failOn))
+      return d.findings().stream().anyMatch(f -> f.severity() == dev.evreg.compat.Severity.ERROR)
           ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
   }

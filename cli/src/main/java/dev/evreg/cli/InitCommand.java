@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
         "The base branch is the remote's default branch in a clone, else main or master when one exists, "
             + "else the branch HEAD is on."},
     footerHeading = "%nExamples:%n",
-    footer = {"  evreg init", "  evreg init --repo ../events --force"})
+    footer = {"  evreg init", "  evreg init --repo ../events --force", "  evreg init --output json"})
 final class InitCommand implements Callable<Integer> {
 
   private final PrintStream out;
@@ -31,6 +32,9 @@ final class InitCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Replace an existing evreg.yaml.")
   boolean force;
+
+  @Mixin
+  InfoOptions info;
 
   @Mixin
   GlobalOptions global;
@@ -48,7 +52,15 @@ final class InitCommand implements Callable<Integer> {
       throw new UserError(file + " exists already; pass --force to replace it");
     }
     Files.writeString(file, InitTemplate.text(base));
-    out.println("Wrote " + file + " (base branch " + base + "); commit it with your schemas.");
+    if (info.output == OutputFormat.JSON) {
+      Map<String, Object> m = Json.object();
+      m.put("command", "init");
+      m.put("file", file.toString());
+      m.put("baseBranch", base);
+      out.print(Json.render(m));
+    } else {
+      out.println("Wrote " + file + " (base branch " + base + "); commit it with your schemas.");
+    }
     return ExitCode.OK.code();
   }
 }

@@ -1,7 +1,9 @@
 package dev.evreg.cli;
 
+import dev.evreg.compat.CoreRule;
 import dev.evreg.compat.Finding;
 import dev.evreg.compat.Location;
+import dev.evreg.compat.Severity;
 import dev.evreg.compat.json.JsonWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,16 @@ final class Json {
     if (f.previous() != null) {
       m.put("previous", location(f.previous()));
     }
+    return m;
+  }
+
+  /** A file that could not be read, as an entry of a report's "errors" list: shaped as a finding of SCHEMA_UNREADABLE. */
+  static Map<String, Object> unreadable(ReportFile.Unreadable u) {
+    Map<String, Object> m = object();
+    m.put("ruleId", CoreRule.SCHEMA_UNREADABLE.id());
+    m.put("severity", Severity.ERROR.label());
+    m.put("message", u.reason());
+    m.put("location", location(u.location()));
     return m;
   }
 

@@ -121,9 +121,9 @@ final class LintCommand implements Callable<Integer> {
   private ReportFile lintOne(SchemaReader reader, Linter linter, String file, ParsedSchema preloaded) {
     try {
       ParsedSchema schema = preloaded != null ? preloaded : reader.read(Path.of(file), file, SchemaReader.formatOf(file, type));
-      return new ReportFile(file, linter.lint(schema), null);
+      return ReportFile.of(file, linter.lint(schema));
     } catch (SchemaException e) {
-      return new ReportFile(file, List.of(), Main.describe(e));
+      return ReportFile.unreadable(file, ReportFile.Unreadable.of(e, file));
     }
   }
 
@@ -212,24 +212,25 @@ final class LintCommand implements Callable<Integer> {
   }
 
   private int print(List<ReportFile> results) {
-    List<Finding> all = results.stream().flatMap(r -> r.findings().stream()).toList();
-    List<String> errors = results.stream().map(ReportFile::error).filter(e -> e != null).toList();
+    List<Finding> all = results.stream().flatMap(r -> r.findings().stream()).map(ReportFile.Reported::finding).toList();
+    List<ReportFile.Unreadable> errors = results.stream().map(ReportFile::error).filter(e -> e != null).toList();
+    boolean fail = all.stream().anyMatch(f -> f.severity().atLeast(report.failOn));
     switch (report.output) {
       case TEXT -> {
         Style style = Style.forTerminal(report.noColor);
         all.forEach(f -> out.println(style.line(f, null)));
         if (!report.quiet) {
-          out.println(summary(results.size(), all, errors.size()));
+          out.println(report.summary(summary(results.size(), all, errors.size()), all));
         }
       }
-      case JSON -> out.print(Json.render(json(results, all)));
+      case JSON -> out.print(Json.render(json(results, all, errors, errors.isEmpty() && !fail)));
       default -> out.print(CiFormats.render(report.output, "lint", results, report.failOn));
     }
-    errors.forEach(err::println);
+    errors.forEach(e -> err.println(e.text()));
     if (!errors.isEmpty()) {
       return ExitCode.USAGE.code();
     }
-    return all.stream().anyMatch(f -> f.severity().atLeast(report.failOn)) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    return fail ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 
   static String summary(int files, List<Finding> all, int unreadable) {
@@ -241,20 +242,24 @@ final class LintCommand implements Callable<Integer> {
         + (unreadable == 0 ? "" : ", " + unreadable + " unreadable") + ".";
   }
 
-  private static Map<String, Object> json(List<ReportFile> results, List<Finding> all) {
+  /** The JSON document; {@code ok} is true when the exit code is 0. */
+  private static Map<String, Object> json(List<ReportFile> results, List<Finding> all, List<ReportFile.Unreadable> errors,
+      boolean ok) {
     Map<String, Object> m = Json.object();
     m.put("command", "lint");
+    m.put("ok", ok);
     List<Object> files = new ArrayList<>();
     for (ReportFile r : results) {
       Map<String, Object> f = Json.object();
       f.put("path", r.path());
       if (r.error() != null) {
-        f.put("error", r.error());
+        f.put("error", r.error().text());
       }
-      f.put("findings", r.findings().stream().map(Json::finding).toList());
+      f.put("findings", r.findings().stream().map(x -> Json.finding(x.finding())).toList());
       files.add(f);
     }
     m.put("files", files);
+    m.put("errors", errors.stream().map(Json::unreadable).toList());
     Map<String, Object> summary = Json.object();
     summary.put("files", results.size());
     summary.put("errors", all.stream().filter(f -> f.severity() == Severity.ERROR).count());

@@ -44,7 +44,10 @@ final class LogCommand implements Callable<Integer> {
   RepoOptions repo;
 
   @Mixin
-  ReportOptions report;
+  InfoOptions info;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print the rows only: no header, no summary line.")
+  boolean quiet;
 
   @Mixin
   GlobalOptions global;
@@ -55,7 +58,7 @@ final class LogCommand implements Callable<Integer> {
       Subject s = Versions.subject(o.history(), subject, o.ref());
       Level l = level != null ? level : o.registry().config().compatibility().levelFor(s.name());
       List<SubjectLog.Entry> entries = SubjectLog.of(o.registry(), s, l);
-      if (report.output == OutputFormat.JSON) {
+      if (info.output == OutputFormat.JSON) {
         Map<String, Object> doc = Json.object();
         doc.put("command", "log");
         doc.put("ref", o.ref());
@@ -83,8 +86,8 @@ final class LogCommand implements Callable<Integer> {
               String.valueOf(e.version().id()), e.version().shortCommit(), Versions.date(e.version()),
               verdict(e), e.version().commit().summary()});
         }
-        Table.print(out, rows, report.quiet);
-        if (!report.quiet) {
+        Table.print(out, rows, quiet);
+        if (!quiet) {
           out.println(s.name() + ": " + s.versions().size() + (s.versions().size() == 1 ? " version" : " versions")
               + " on " + o.ref() + (s.deleted() ? "; its file is deleted there" : "; * marks the version at the tip") + ".");
         }

@@ -8,7 +8,7 @@ enum OutputFormat {
   JSON,
   /** SARIF 2.1.0, for code scanning. */
   SARIF,
-  /** JUnit XML: one test case per file, a failure per finding at or above the fail level. */
+  /** JUnit XML: one test case per file; one failure listing its findings at or above the fail level. */
   JUNIT,
   /** GitHub Actions workflow commands ({@code ::error file=...::message}). */
   GITHUB,

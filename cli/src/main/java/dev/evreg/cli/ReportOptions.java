@@ -1,6 +1,9 @@
 package dev.evreg.cli;
 
+import dev.evreg.compat.Finding;
 import dev.evreg.compat.Severity;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that reports findings. */
@@ -19,4 +22,25 @@ final class ReportOptions {
 
   @Option(names = "--no-color", description = "Never colour the output (colour is used only on a terminal).")
   boolean noColor;
+
+  /** A summary sentence, with why findings below error fail the run when --fail-on makes them. */
+  String summary(String sentence, List<Finding> findings) {
+    String note = failingBelowError(findings);
+    return note.isEmpty() || !sentence.endsWith(".") ? sentence : sentence.substring(0, sentence.length() - 1) + note + ".";
+  }
+
+  /**
+   * {@code ; failing on 2 warnings (--fail-on warning)} when findings below error count because of
+   * --fail-on, so that a summary says why the exit code is 1; else empty.
+   */
+  String failingBelowError(List<Finding> findings) {
+    List<String> parts = new ArrayList<>();
+    for (Severity s : List.of(Severity.WARNING, Severity.INFO)) {
+      long n = s.atLeast(failOn) ? findings.stream().filter(f -> f.severity() == s).count() : 0;
+      if (n > 0) {
+        parts.add(n + " " + s.label() + (n == 1 ? "" : "s"));
+      }
+    }
+    return parts.isEmpty() ? "" : "; failing on " + String.join(" and ", parts) + " (--fail-on " + failOn.label() + ")";
+  }
 }

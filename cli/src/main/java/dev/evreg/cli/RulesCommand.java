@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
     description = "Print the catalogue of built-in rules: id, category, default severity and summary.",
@@ -25,7 +26,10 @@ final class RulesCommand implements Callable<Integer> {
   }
 
   @Mixin
-  ReportOptions report;
+  InfoOptions info;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print the rows only, no header.")
+  boolean quiet;
 
   @Mixin
   GlobalOptions global;
@@ -35,10 +39,7 @@ final class RulesCommand implements Callable<Integer> {
     List<RuleInfo> rules = new ArrayList<>(RuleCatalog.builtIn());
     rules.addAll(RegistryRule.all());
     rules.sort(Comparator.comparing(RuleInfo::id));
-    if (report.output != OutputFormat.JSON && report.output != OutputFormat.TEXT) {
-      throw new UserError("rules prints text or json, not " + report.output.label());
-    }
-    if (report.output == OutputFormat.JSON) {
+    if (info.output == OutputFormat.JSON) {
       out.print(Json.render(rules.stream().map(r -> {
         Map<String, Object> m = Json.object();
         m.put("id", r.id());
@@ -52,7 +53,7 @@ final class RulesCommand implements Callable<Integer> {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"ID", "CATEGORY", "SEVERITY", "SUMMARY"});
     rules.forEach(r -> rows.add(new String[] {r.id(), r.category(), r.defaultSeverity().label(), r.summary()}));
-    Table.print(out, rows, report.quiet);
+    Table.print(out, rows, quiet);
     return ExitCode.OK.code();
   }
 }

@@ -40,7 +40,7 @@ final class ShowCommand implements Callable<Integer> {
   RepoOptions repo;
 
   @Mixin
-  ReportOptions report;
+  InfoOptions info;
 
   @Mixin
   GlobalOptions global;
@@ -54,7 +54,7 @@ final class ShowCommand implements Callable<Integer> {
       Subject s = Versions.subject(o.history(), name, o.ref());
       SchemaVersion v = Versions.version(s, version);
       String text = text(o, v);
-      if (report.output == OutputFormat.JSON) {
+      if (info.output == OutputFormat.JSON) {
         Map<String, Object> m = Json.object();
         m.put("command", "show");
         m.put("ref", o.ref());

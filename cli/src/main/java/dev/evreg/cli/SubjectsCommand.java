@@ -36,7 +36,10 @@ final class SubjectsCommand implements Callable<Integer> {
   RepoOptions repo;
 
   @Mixin
-  ReportOptions report;
+  InfoOptions info;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print the rows only: no header, no summary line.")
+  boolean quiet;
 
   @Mixin
   GlobalOptions global;
@@ -46,7 +49,7 @@ final class SubjectsCommand implements Callable<Integer> {
     try (Versions.Opened o = Versions.Opened.of(repo, ref, err)) {
       CompatibilitySettings levels = o.registry().config().compatibility();
       List<Subject> subjects = o.history().subjects().stream().filter(s -> all || !s.deleted()).toList();
-      if (report.output == OutputFormat.JSON) {
+      if (info.output == OutputFormat.JSON) {
         List<Object> list = new ArrayList<>();
         for (Subject s : subjects) {
           Map<String, Object> m = Json.object();
@@ -74,8 +77,8 @@ final class SubjectsCommand implements Callable<Integer> {
             levels.levelFor(s.name()).name(), v.version() + (v.version() < s.versions().size() ? " of " + s.versions().size() : ""),
             String.valueOf(v.id())});
       }
-      Table.print(out, rows, report.quiet);
-      if (!report.quiet) {
+      Table.print(out, rows, quiet);
+      if (!quiet) {
         out.println(subjects.size() + (subjects.size() == 1 ? " subject" : " subjects") + " on " + o.ref() + ".");
       }
       return ExitCode.OK.code();

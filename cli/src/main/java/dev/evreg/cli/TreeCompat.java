@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  */
 final class TreeCompat {
 
-  /** One pair's outcome: its report, or the one-line error that stopped it. */
-  record PairResult(String relative, CompatibilityReport report, String error) {}
+  /** One pair's outcome: its report, or the error that stopped it. */
+  record PairResult(String relative, CompatibilityReport report, ReportFile.Unreadable error) {}
 
   private final Path oldDir;
   private final Path newDir;
@@ -88,7 +88,7 @@ final class TreeCompat {
         ParsedSchema candidate = newProtos.containsKey(rel) ? newProtos.get(rel) : read(newReader, newDir, rel);
         results.add(new PairResult(rel, checker.check(level, List.of(old), candidate, options), null));
       } catch (SchemaException e) {
-        results.add(new PairResult(rel, null, Main.describe(e)));
+        results.add(new PairResult(rel, null, ReportFile.Unreadable.of(e, newDir.resolve(rel).toString())));
       }
     }
     olds.stream().filter(rel -> !news.contains(rel)).forEach(removedOut::add);
@@ -144,22 +144,23 @@ final class TreeCompat {
     List<Finding> all = results.stream().filter(r -> r.report() != null)
         .flatMap(r -> r.report().findings().stream()).toList();
     long failing = results.stream().filter(r -> r.report() != null && !r.report().compatible()).count();
-    List<String> errors = results.stream().map(PairResult::error).filter(e -> e != null).toList();
+    List<ReportFile.Unreadable> errors = results.stream().map(PairResult::error).filter(e -> e != null).toList();
     if (opts.output != OutputFormat.JSON && opts.output != OutputFormat.TEXT) {
-      List<ReportFile> files = results.stream().map(r -> new ReportFile(r.relative(),
-          r.report() == null ? List.of() : r.report().findings(), r.error())).toList();
+      List<ReportFile> files = results.stream().map(r -> r.report() == null ? ReportFile.unreadable(r.relative(), r.error())
+          : CompatCommand.reportFile(r.relative(), r.report())).toList();
       out.print(CiFormats.render(opts.output, "compat", files, opts.failOn));
     } else if (opts.output == OutputFormat.JSON) {
       Map<String, Object> m = Json.object();
       m.put("command", "compat");
       m.put("level", level.name());
+      m.put("compatible", failing == 0 && errors.isEmpty());
       List<Object> pairs = new ArrayList<>();
       for (PairResult r : results) {
         Map<String, Object> p = Json.object();
         p.put("file", r.relative());
         p.put("compatible", r.report() != null && r.report().compatible());
         if (r.error() != null) {
-          p.put("error", r.error());
+          p.put("error", r.error().text());
         } else {
           p.put("findings", r.report().findings().stream().map(Json::finding).toList());
         }
@@ -168,6 +169,7 @@ final class TreeCompat {
       m.put("pairs", pairs);
       m.put("added", List.copyOf(added));
       m.put("removed", List.copyOf(removed));
+      m.put("errors", errors.stream().map(Json::unreadable).toList());
       Map<String, Object> summary = Json.object();
       summary.put("compared", results.size());
       summary.put("incompatible", failing);
@@ -181,12 +183,12 @@ final class TreeCompat {
         out.println(style.line(f, "[previous: " + Style.where(f.previous()) + "]"));
       }
       if (!opts.quiet) {
-        out.println("Compared " + results.size() + " files: " + failing + " not " + level + " compatible ("
+        out.println(opts.summary("Compared " + results.size() + " files: " + failing + " not " + level + " compatible ("
             + all.size() + (all.size() == 1 ? " finding" : " findings") + "), " + added.size() + " new, "
-            + removed.size() + " only in the old folder" + (errors.isEmpty() ? "" : ", " + errors.size() + " unreadable") + ".");
+            + removed.size() + " only in the old folder" + (errors.isEmpty() ? "" : ", " + errors.size() + " unreadable") + ".", all));
       }
     }
-    errors.stream().distinct().forEach(err::println); // a broken import is every importer's error
+    errors.stream().map(e -> e.text()).distinct().forEach(err::println); // a broken import is every importer's error
     if (!errors.isEmpty()) {
       return ExitCode.USAGE.code();
     }

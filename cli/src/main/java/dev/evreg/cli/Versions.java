@@ -64,7 +64,7 @@ final class Versions {
     static Opened of(RepoOptions repo, String ref, java.io.PrintStream err) {
       GitRegistry r = repo.open(err);
       try {
-        var resolved = r.ref(ref);
+        var resolved = r.ref(ref, "--ref");
         SchemaHistory h = r.history(resolved);
         return new Opened(r, resolved.resolvedAs(), h);
       } catch (RuntimeException e) {

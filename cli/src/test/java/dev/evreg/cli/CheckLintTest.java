@@ -2,6 +2,7 @@ package dev.evreg.cli;
 
 import static dev.evreg.registry.GitFixture.avro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,18 @@ class CheckLintTest {
     Result r = evreg("check");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("warning FIELD_DOC_MISSING"), r.out());
+  }
+
+  @Test
+  void failingOnWarningsSaysSoInTheSummary() {
+    repo.write("evreg.yaml", "lint:\n  except: [ENVELOPE]\n").write(PAYMENT, avro("PaymentCaptured", "id")).commit("Add PaymentCaptured");
+    Result r = evreg("check", "--fail-on", "warning");
+    assertEquals(1, r.code(), r.out() + r.err());
+    long warnings = r.out().lines().filter(l -> l.contains(": warning ")).count();
+    String summary = r.out().lines().reduce((a, b) -> b).orElseThrow();
+    assertTrue(warnings > 0 && summary.endsWith(": 1 new; failing on " + warnings + (warnings == 1 ? " warning" : " warnings")
+        + " (--fail-on warning)."), summary);
+    assertFalse(evreg("check").out().contains("failing on"), "warnings do not fail the default gate");
   }
 
   @Test

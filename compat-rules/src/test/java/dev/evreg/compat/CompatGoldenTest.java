@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evreg.compat.avro.AvroSchema;
+import dev.evreg.compat.source.SchemaException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
  * own {@link SchemaCompatibility}. Protobuf cases run all three rule sets, so their
  * {@code expected.txt} has 21 sections headed {@code == <rule set> <level>: <verdict>}
  * (registry, wire, wire-json); a Protobuf case whose old and new files share a name is also a
- * pair for buf in {@code conformance/proto-buf.sh}.
+ * pair for buf in {@code conformance/proto-buf.sh}. A case whose files do not all parse holds the
+ * error in {@code expected.txt} ({@code == unreadable}).
  */
 class CompatGoldenTest {
 
@@ -58,10 +60,18 @@ class CompatGoldenTest {
 
   static void run(Path dir) throws IOException {
     SchemaReader reader = new SchemaReader(SchemaReader.Options.DEFAULTS);
-    List<ParsedSchema> previous = files(dir.resolve("old")).stream().map(p -> read(reader, dir, p)).toList();
     List<Path> news = files(dir.resolve("new"));
     assertEquals(1, news.size(), "new/ holds exactly one candidate");
-    ParsedSchema candidate = read(reader, dir, news.get(0));
+    List<ParsedSchema> previous;
+    ParsedSchema candidate;
+    try {
+      previous = files(dir.resolve("old")).stream().map(p -> read(reader, dir, p)).toList();
+      candidate = read(reader, dir, news.get(0));
+    } catch (SchemaException e) {
+      // a case of SCHEMA_UNREADABLE: the reports name the file, its line and column, and the reason
+      Golden.assertMatches(dir.resolve("expected.txt"), "== unreadable\n" + CoreRule.SCHEMA_UNREADABLE.id() + " " + e.getMessage() + "\n");
+      return;
+    }
     CheckOptions options = options(dir.resolve("options.txt"));
     StringBuilder actual = new StringBuilder();
     boolean proto = candidate.format() == SchemaFormat.PROTOBUF;

@@ -61,11 +61,16 @@ public final class GitRegistry implements AutoCloseable {
 
   /** {@code ref}, or the configured base branch when null; a missing base branch names the setting. */
   public GitRepo.ResolvedRef ref(String ref) {
+    return ref(ref, "--against");
+  }
+
+  /** As {@link #ref(String)}; {@code option} is the command-line option a missing ref's message suggests. */
+  public GitRepo.ResolvedRef ref(String ref, String option) {
     if (ref != null) {
-      return repo.resolve(ref);
+      return repo.resolve(ref, option);
     }
     try {
-      return repo.resolve(config.baseBranch());
+      return repo.resolve(config.baseBranch(), option);
     } catch (RegistryException e) {
       throw new RegistryException(e.getMessage() + "; if the base branch has another name, set baseBranch in "
           + EvregConfig.FILE_NAME, e);

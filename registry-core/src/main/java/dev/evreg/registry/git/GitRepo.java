@@ -88,8 +88,13 @@ public final class GitRepo implements AutoCloseable {
    * is also looked up as {@code origin/NAME}, as CI checkouts often have only that.
    */
   public ResolvedRef resolve(String ref) {
+    return resolve(ref, "--against");
+  }
+
+  /** As {@link #resolve(String)}; {@code option} is the command-line option a missing ref's message suggests. */
+  public ResolvedRef resolve(String ref, String option) {
     if (ref.isBlank()) {
-      throw new RegistryException("the ref is empty; name a branch, tag or commit");
+      throw new RegistryException("the ref is empty; name a branch, tag or commit with " + option);
     }
     try {
       ObjectId id = resolveId(ref);
@@ -99,13 +104,13 @@ public final class GitRepo implements AutoCloseable {
         as = "origin/" + ref;
       }
       if (id == null) {
-        throw missingRef(ref);
+        throw missingRef(ref, option);
       }
       try (RevWalk walk = new RevWalk(repository)) {
         return new ResolvedRef(ref, as, walk.parseCommit(id));
       }
     } catch (MissingObjectException e) {
-      throw missingRef(ref);
+      throw missingRef(ref, option);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -121,7 +126,7 @@ public final class GitRepo implements AutoCloseable {
     }
   }
 
-  private RegistryException missingRef(String ref) {
+  private RegistryException missingRef(String ref, String option) {
     List<String> branches = branches();
     if (branches.isEmpty()) {
       return new RegistryException("the repository has no commits yet, so \"" + ref + "\" does not exist; commit the "
@@ -133,7 +138,7 @@ public final class GitRepo implements AutoCloseable {
       hint = "this is a shallow clone: fetch the history with 'git fetch --unshallow origin' (in GitHub Actions: actions/checkout with fetch-depth: 0)";
     } else if (repository.getRemoteNames().contains("origin")) {
       hint = "fetch it with 'git fetch origin " + fetch + ":refs/remotes/origin/" + fetch
-          + "' (in GitHub Actions: actions/checkout with fetch-depth: 0), or name another ref";
+          + "' (in GitHub Actions: actions/checkout with fetch-depth: 0), or name another ref with " + option;
     } else {
       hint = Suggestions.nearest(ref, branches).map(b -> "did you mean \"" + b + "\"?")
           .orElse("the branches are " + String.join(", ", branches.subList(0, Math.min(8, branches.size())))

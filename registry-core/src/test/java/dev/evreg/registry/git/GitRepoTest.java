@@ -68,7 +68,7 @@ class GitRepoTest {
         RegistryException e = assertThrows(RegistryException.class, () -> repo.resolve("mian"));
         assertEquals("the ref \"mian\" does not exist in this repository (no branch, tag or commit of that name, "
             + "nor origin/mian); did you mean \"main\"?", e.getMessage());
-        assertEquals("the ref is empty; name a branch, tag or commit",
+        assertEquals("the ref is empty; name a branch, tag or commit with --against",
             assertThrows(RegistryException.class, () -> repo.resolve("")).getMessage());
       }
     }
