@@ -279,6 +279,17 @@ final class JsonSchemaDiff {
   private boolean types(String path, SchemaNode o, SchemaNode u) {
     Set<String> to = typeAtoms(o);
     Set<String> tu = typeAtoms(u);
+    if (to == null && tu != null) {
+      // the writer's types come from its combinators, or it accepts every type here
+      Set<String> eo = effectiveAtoms(o, 0);
+      if (eo == null) {
+        add(JsonChange.TYPE_NARROWED, path, o, u, "type", "any type", showTypes(tu));
+      } else if (!tu.containsAll(eo)) {
+        add(eo.containsAll(tu) ? JsonChange.TYPE_NARROWED : JsonChange.TYPE_CHANGED, path, o, u, "type", showTypes(eo),
+            showTypes(tu));
+      }
+      return true;
+    }
     if (to == null || tu == null || to.equals(tu)) {
       return true;
     }
@@ -337,6 +348,62 @@ final class JsonSchemaDiff {
     }
     addAtoms(families.iterator().next(), atoms);
     return atoms;
+  }
+
+  /**
+   * The JSON types a schema accepts once its combinators are taken into account: its own
+   * {@link #typeAtoms}, else the intersection over allOf branches and the union over anyOf and
+   * oneOf branches. Null when the schema accepts every type at its own level.
+   */
+  private Set<String> effectiveAtoms(SchemaNode n0, int depth) {
+    SchemaNode n = unwrap(shared.refs.resolve(n0));
+    if (n.isFalse()) {
+      return Set.of();
+    }
+    if (depth > 16 || n.acceptsEverything()) {
+      return null;
+    }
+    Set<String> own = typeAtoms(n);
+    if (own != null) {
+      return own;
+    }
+    Set<String> result = null;
+    for (String k : COMBINATORS) {
+      if (!(n.get(k) instanceof JsonArray)) {
+        continue;
+      }
+      Set<String> combined = null;
+      boolean any = false;
+      for (SchemaNode b : branches(n, k)) {
+        Set<String> e = effectiveAtoms(b, depth + 1);
+        if (k.equals("allOf")) {
+          if (e != null) {
+            combined = combined == null ? new TreeSet<>(e) : intersect(combined, e);
+          }
+        } else if (e == null) {
+          any = true;
+        } else {
+          combined = combined == null ? new TreeSet<>(e) : union(combined, e);
+        }
+      }
+      if (any || combined == null) {
+        continue;
+      }
+      result = result == null ? combined : intersect(result, combined);
+    }
+    return result;
+  }
+
+  private static Set<String> intersect(Set<String> a, Set<String> b) {
+    Set<String> out = new TreeSet<>(a);
+    out.retainAll(b);
+    return out;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new TreeSet<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static void addAtoms(String type, Set<String> atoms) {
@@ -727,8 +794,16 @@ final class JsonSchemaDiff {
   private void not(String path, SchemaNode o, SchemaNode u) {
     JsonValue no = o.get("not");
     JsonValue nu = u.get("not");
+    if (no == null && nu == null) {
+      return;
+    }
     if (no == null || nu == null) {
-      subschema(path, o, u, "not");
+      // "not" inverts: only "not": false leaves every document valid, and "not": {} rejects them all
+      if (nu != null && !shared.refs.resolve(u.child(nu, "not")).isFalse()) {
+        add(JsonChange.SCHEMA_ADDED, path + "/not", o, u, "not", null, show(nu));
+      } else if (no != null && !shared.refs.resolve(o.child(no, "not")).isFalse()) {
+        add(JsonChange.SCHEMA_REMOVED, path + "/not", o, u, "not", show(no), null);
+      }
       return;
     }
     SchemaNode xo = o.child(no, "not");
@@ -747,7 +822,10 @@ final class JsonSchemaDiff {
       return;
     }
     if (io == null || iu == null) {
+      // a condition on one side only: its branches constrain on their own
       subschema(path, o, u, "if");
+      subschema(path, o, u, "then");
+      subschema(path, o, u, "else");
       return;
     }
     SchemaNode a = o.child(io, "if");
