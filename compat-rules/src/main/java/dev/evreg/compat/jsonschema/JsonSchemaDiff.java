@@ -494,11 +494,32 @@ final class JsonSchemaDiff {
       return;
     }
     JsonChange type = a == null ? added : b == null ? removed : b.compareTo(a) > 0 ? increased : decreased;
-    add(type, path + "/" + kw, o, u, kw, a == null ? null : a.toPlainString(), b == null ? null : b.toPlainString());
+    add(type, path + "/" + kw, o, u, kw, a == null ? null : plain(a), b == null ? null : plain(b));
   }
 
   static BigDecimal number(SchemaNode n, String kw) {
     return n.get(kw) instanceof JsonNumber x ? x.decimal() : null;
+  }
+
+  /**
+   * Whether {@code a} is a whole multiple of {@code b}. Values whose magnitudes lie more than
+   * a thousand orders apart count as not (the division would take unbounded time and memory,
+   * {@code 1e99999999} being legal JSON), which makes the change MULTIPLE_OF_CHANGED.
+   */
+  static boolean isMultiple(BigDecimal a, BigDecimal b) {
+    if (a.signum() == 0) {
+      return true;
+    }
+    if (b.signum() == 0 || a.abs().compareTo(b.abs()) < 0) {
+      return false;
+    }
+    long orders = (long) (a.precision() - a.scale()) - (b.precision() - b.scale());
+    return orders <= 1000 && Math.abs((long) a.scale() - b.scale()) <= 1000 && a.remainder(b).signum() == 0;
+  }
+
+  /** A number as written for people: plain digits, or scientific notation when that would be very long. */
+  static String plain(BigDecimal d) {
+    return Math.abs((long) d.precision() - d.scale()) > 40 || Math.abs((long) d.scale()) > 40 ? d.toString() : d.toPlainString();
   }
 
   /** A lower or upper limit with its exclusivity and the keyword that set it. */
@@ -517,14 +538,14 @@ final class JsonSchemaDiff {
       type = JsonChange.MULTIPLE_OF_ADDED;
     } else if (mu == null) {
       type = JsonChange.MULTIPLE_OF_REMOVED;
-    } else if (mo.remainder(mu).signum() == 0) {
+    } else if (isMultiple(mo, mu)) {
       type = JsonChange.MULTIPLE_OF_REDUCED;
-    } else if (mu.remainder(mo).signum() == 0) {
+    } else if (isMultiple(mu, mo)) {
       type = JsonChange.MULTIPLE_OF_EXPANDED;
     } else {
       type = JsonChange.MULTIPLE_OF_CHANGED;
     }
-    add(type, path + "/multipleOf", o, u, "multipleOf", mo == null ? null : mo.toPlainString(), mu == null ? null : mu.toPlainString());
+    add(type, path + "/multipleOf", o, u, "multipleOf", mo == null ? null : plain(mo), mu == null ? null : plain(mu));
   }
 
   /**
@@ -564,8 +585,8 @@ final class JsonSchemaDiff {
     }
     String kwA = a == null ? null : a.keyword();
     String kwB = b == null ? null : b.keyword();
-    String va = a == null ? null : a.value().toPlainString();
-    String vb = b == null ? null : b.value().toPlainString();
+    String va = a == null ? null : plain(a.value());
+    String vb = b == null ? null : plain(b.value());
     if (a == null) {
       add(added(kwB), path + "/" + kwB, o, u, kwB, null, vb);
       return;
