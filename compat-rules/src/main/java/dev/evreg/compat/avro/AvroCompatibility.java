@@ -60,13 +60,26 @@ public final class AvroCompatibility implements CompatibilityEngine<AvroSchema> 
   private static SchemaException ambiguousField(ReadPair<AvroSchema> pair, AvroRuntimeException e) {
     AvroSchema reader = pair.reader();
     List<Schema> writerRecords = records(pair.writer().schema());
+    // records Avro pairs by name first; any record after (the top-level records are paired whatever their names)
+    for (boolean byName : new boolean[] {true, false}) {
+      SchemaException located = ambiguousField(pair, writerRecords, byName);
+      if (located != null) {
+        return located;
+      }
+    }
+    return new SchemaException(reader.source().path(), 0, 0, "Avro cannot compare this schema with "
+        + pair.writer().source().path() + ": " + e.getMessage(), e);
+  }
+
+  private static SchemaException ambiguousField(ReadPair<AvroSchema> pair, List<Schema> writerRecords, boolean byName) {
+    AvroSchema reader = pair.reader();
     for (Schema r : records(reader.schema())) {
       for (Schema.Field f : r.getFields()) {
         if (f.aliases().isEmpty()) {
           continue;
         }
         for (Schema w : writerRecords) {
-          if (!w.getName().equals(r.getName()) && !r.getAliases().contains(w.getFullName())) {
+          if (byName && !w.getName().equals(r.getName()) && !r.getAliases().contains(w.getFullName())) {
             continue;
           }
           List<String> matched = new ArrayList<>();
@@ -89,8 +102,7 @@ public final class AvroCompatibility implements CompatibilityEngine<AvroSchema> 
         }
       }
     }
-    return new SchemaException(reader.source().path(), 0, 0, "Avro cannot compare this schema with "
-        + pair.writer().source().path() + ": " + e.getMessage(), e);
+    return null;
   }
 
   /** Every record reachable from {@code s}, each once. */
