@@ -637,6 +637,7 @@ public final class AvroGen {
     for (Named n : named) {
       n.ns = "fuzz";
       n.aliases.replaceAll(a -> "fuzz." + a.substring(a.lastIndexOf('.') + 1));
+      n.aliases.removeIf(a -> a.equals(n.fullName()));
       if (!names.add(n.name)) {
         return null;
       }

@@ -15,6 +15,7 @@ import dev.evreg.compat.fuzz.Tree;
 import dev.evreg.compat.jsonschema.Change;
 import dev.evreg.compat.jsonschema.JsonSchemaCompatibility;
 import dev.evreg.compat.jsonschema.JsonSchemaDocument;
+import dev.evreg.compat.source.SchemaException;
 import dev.evreg.compat.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,8 +144,16 @@ class JsonSchemaFuzzTest {
       JsonSchemaDocument neu = parse("new.json", p.neu());
       Schema everitOld = everitOf(p.old());
       Schema everitNew = everitOf(p.neu());
-      direction(stats, "BACKWARD", old, neu, p.old(), p.neu(), everitOld, everitNew, new Random(p.dataSeed()));
-      direction(stats, "FORWARD", neu, old, p.neu(), p.old(), everitNew, everitOld, new Random(~p.dataSeed()));
+      try {
+        direction(stats, "BACKWARD", old, neu, p.old(), p.neu(), everitOld, everitNew, new Random(p.dataSeed()));
+        direction(stats, "FORWARD", neu, old, p.neu(), p.old(), everitNew, everitOld, new Random(~p.dataSeed()));
+      } catch (SchemaException e) {
+        // a $ref that names itself ("d": {"$ref": "#/definitions/d"}) means nothing; evreg rightly refuses it
+        if (e.reason().contains("a cycle of references")) {
+          throw Fuzz.discard("refused as bad input: a $ref cycle");
+        }
+        throw e;
+      }
     }
 
     private static void direction(Fuzz.Stats stats, String dir, JsonSchemaDocument writer, JsonSchemaDocument reader,

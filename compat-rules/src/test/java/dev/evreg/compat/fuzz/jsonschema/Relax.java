@@ -40,7 +40,10 @@ final class Relax {
     });
   }
 
-  /** Drops from {@code required} every property whose schema has a default (the registry reads it as present). */
+  /**
+   * Drops from {@code required} every property whose schema, or the schema its {@code $ref}
+   * names, has a default (the registry reads it as present).
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> defaultsOptional(Map<String, Object> tree) {
     Map<String, Object> root = Tree.copy(tree);
@@ -49,6 +52,9 @@ final class Relax {
         List<Object> kept = new ArrayList<>(req);
         kept.removeIf(name -> {
           Object p = ((Map<String, Object>) props).get(String.valueOf(name));
+          if (p instanceof Map<?, ?> pm && pm.containsKey("default")) {
+            return true;
+          }
           if (p instanceof Map<?, ?> pm && pm.get("$ref") instanceof String ref && ref.startsWith("#/definitions/")
               && root.get("definitions") instanceof Map<?, ?> defs) {
             p = defs.get(ref.substring("#/definitions/".length()));
