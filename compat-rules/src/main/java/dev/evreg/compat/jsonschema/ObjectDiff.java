@@ -78,8 +78,12 @@ final class ObjectDiff {
     SchemaNode resolved = diff.shared.refs.resolve(prop);
     Openness open = openness(o);
     JsonChange type;
-    if (required) {
-      boolean withDefault = resolved.has("default") || prop.has("default");
+    boolean withDefault = resolved.has("default") || prop.has("default");
+    if (required && withDefault && open == Openness.PARTIAL
+        && !covered(o, name, schema -> diff.compatible(schema, prop), resolved.acceptsEverything(), true)) {
+      // old documents may hold the name as an additional property with a value the new property refuses
+      type = JsonChange.PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
+    } else if (required) {
       type = open == Openness.OPEN
           ? (withDefault ? JsonChange.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL : JsonChange.REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL)
           : (withDefault ? JsonChange.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL : JsonChange.REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL);
