@@ -3,7 +3,7 @@
 #
 #   fuzz/run.sh [MINUTES] [FORMAT] [SEED]   MINUTES per format (default 10), FORMAT avro|jsonschema|protobuf|all
 #                                           (default all), SEED (default: from the clock, printed)
-#   fuzz/run.sh --repro PROPERTY SEED INDEX reruns one case a report names, and prints it shrunk
+#   fuzz/run.sh --repro PROPERTY SEED INDEX reruns one case a report names, and prints it
 #
 # Each format's properties share its minutes equally. The quick forms of the same properties run
 # in `mvn verify`. Reactor builds only (nothing is installed into ~/.m2). Exit 1 when a property failed.

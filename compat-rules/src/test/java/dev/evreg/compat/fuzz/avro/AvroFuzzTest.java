@@ -254,7 +254,7 @@ class AvroFuzzTest {
             read = AvroData.decode(writer, reader, bytes);
           } catch (Exception e) {
             // Avro's checker and Avro's decoder disagree there: docs/compat/avro-differences.md
-            String excluded = avroInconsistency(writer, reader, writerModel, readerModel, bytes);
+            String excluded = badEnumDefault(e) ? ENUM_DEFAULT : avroInconsistency(writer, reader, writerModel, readerModel, bytes);
             if (excluded != null) {
               stats.count(dir + " compatible: excluded, " + excluded);
               stats.example("excluded, " + excluded, e.getMessage());
@@ -331,6 +331,18 @@ class AvroFuzzTest {
       } catch (Exception | AssertionError e) {
         return false;
       }
+    }
+
+    static final String ENUM_DEFAULT = "reader default names a symbol its enum lacks";
+
+    /**
+     * Avro's parser checks that a default is text where an enum is expected, not that the enum
+     * has that symbol (inside a record's default, say); the checker relies on the default, the
+     * decoder refuses it when it needs it.
+     */
+    static boolean badEnumDefault(Throwable e) {
+      return String.valueOf(e.getMessage()).contains("is not in the enum symbol set")
+          && java.util.Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getMethodName().equals("getDefaultValue"));
     }
 
     static final String SLACK = "promoted collection items refused near the end of the buffer";

@@ -18,6 +18,7 @@ import dev.evreg.compat.protobuf.ProtoSchema;
 import dev.evreg.compat.source.SchemaException;
 import dev.evreg.compat.source.SourceFile;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -100,7 +101,11 @@ class ProtoFuzzTest {
     }
   }
 
-  /** Both directions under the wire rule set; for incompatible verdicts, the witness rate per rule. */
+  /**
+   * Both directions under the wire rule set; for incompatible verdicts, the witness rate per
+   * rule: a message that does not parse, loses a field of unchanged type, or reads a value
+   * under the same number as another value.
+   */
   static final class SemanticProperty implements FuzzProperty<Pair> {
     @Override
     public String name() {
@@ -130,9 +135,12 @@ class ProtoFuzzTest {
       stats.count(dir + (compatible ? " compatible" : " incompatible"));
       boolean witness = false;
       int compared = 0;
-      for (Descriptors.Descriptor w : writer.getMessageTypes()) {
-        Descriptors.Descriptor rd = reader.findMessageTypeByName(w.getName());
-        if (rd == null || !rd.getFullName().equals(w.getFullName())) {
+      // matched by name inside the package, so that a changed package still reads the same bytes
+      Map<String, Descriptors.Descriptor> readers = new java.util.HashMap<>();
+      messageTypes(reader.getMessageTypes()).forEach(d -> readers.put(local(d), d));
+      for (Descriptors.Descriptor w : messageTypes(writer.getMessageTypes())) {
+        Descriptors.Descriptor rd = readers.get(local(w));
+        if (rd == null) {
           continue;
         }
         for (int i = 0; i < MESSAGES && !witness; i++) {
@@ -142,6 +150,9 @@ class ProtoFuzzTest {
             DynamicMessage read = DynamicMessage.parseFrom(rd, bytes);
             ProtoMessages.sameKnownFields(m, read, w.getName());
             compared++;
+            if (!compatible && ProtoMessages.valueChanged(m, read)) {
+              witness = true;
+            }
           } catch (Exception | AssertionError e) {
             if (compatible && closedEnumInRequiredField(m, rd, bytes)) {
               // buf's WIRE rules (and evreg's) accept it: docs/compat/protobuf-differences.md
@@ -170,6 +181,23 @@ class ProtoFuzzTest {
           stats.count("rule " + rule + ": with a witness");
         }
       }
+    }
+
+    private static String local(Descriptors.Descriptor d) {
+      String pkg = d.getFile().getPackage();
+      return pkg.isEmpty() ? d.getFullName() : d.getFullName().substring(pkg.length() + 1);
+    }
+
+    /** Every message type, nested ones too (map entries aside), each as a message of its own. */
+    static List<Descriptors.Descriptor> messageTypes(List<Descriptors.Descriptor> types) {
+      List<Descriptors.Descriptor> out = new java.util.ArrayList<>();
+      for (Descriptors.Descriptor d : types) {
+        if (!d.getOptions().getMapEntry()) {
+          out.add(d);
+          out.addAll(messageTypes(d.getNestedTypes()));
+        }
+      }
+      return out;
     }
 
     /**

@@ -210,6 +210,52 @@ final class ProtoMessages {
     }
   }
 
+  /**
+   * Whether a singular field the writer set reads back, under the same number, as another value
+   * (of whatever type: numbers compared as numbers, enums by number, bool as 0 or 1, strings by
+   * their UTF-8 bytes), here or in a nested message: for witnesses of type changes.
+   */
+  static boolean valueChanged(DynamicMessage written, DynamicMessage read) {
+    Descriptors.Descriptor rd = read.getDescriptorForType();
+    for (Descriptors.FieldDescriptor wf : written.getDescriptorForType().getFields()) {
+      Descriptors.FieldDescriptor rf = rd.findFieldByNumber(wf.getNumber());
+      if (rf == null || wf.isRepeated() || rf.isRepeated() || !written.hasField(wf)) {
+        continue;
+      }
+      Object a = written.getField(wf);
+      Object b = read.getField(rf);
+      if (a instanceof DynamicMessage x && b instanceof DynamicMessage y) {
+        if (valueChanged(x, y)) {
+          return true;
+        }
+      } else if (!(a instanceof DynamicMessage) && !(b instanceof DynamicMessage) && !normal(a).equals(normal(b))) {
+        return true;
+      } else if (a instanceof DynamicMessage != b instanceof DynamicMessage) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Object normal(Object v) {
+    if (v instanceof Descriptors.EnumValueDescriptor e) {
+      return java.math.BigDecimal.valueOf(e.getNumber());
+    }
+    if (v instanceof Boolean b) {
+      return java.math.BigDecimal.valueOf(b ? 1 : 0);
+    }
+    if ((v instanceof Float f && (f.isNaN() || f.isInfinite())) || (v instanceof Double d && (d.isNaN() || d.isInfinite()))) {
+      return v.toString();
+    }
+    if (v instanceof Number n) {
+      return new java.math.BigDecimal(n.toString()).stripTrailingZeros();
+    }
+    if (v instanceof String s) {
+      return ByteString.copyFromUtf8(s);
+    }
+    return v;
+  }
+
   /** Same kind of value, same message or enum by full name, same cardinality. */
   static boolean sameType(Descriptors.FieldDescriptor a, Descriptors.FieldDescriptor b) {
     if (a.getType() != b.getType() || a.isRepeated() != b.isRepeated() || a.isMapField() != b.isMapField()) {
