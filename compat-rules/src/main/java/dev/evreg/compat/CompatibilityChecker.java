@@ -50,6 +50,15 @@ public final class CompatibilityChecker {
     if (old.format() != candidate.format()) {
       return List.of(formatChanged(old, candidate));
     }
+    try {
+      return findings(level, old, candidate, options);
+    } catch (StackOverflowError e) {
+      throw new SchemaException(candidate.source().path(), 0, 0, "the schemas nest too deeply to compare on this "
+          + "thread's stack; run evreg on a thread with a larger stack (-Xss)");
+    }
+  }
+
+  private List<Finding> findings(Level level, ParsedSchema old, ParsedSchema candidate, CheckOptions options) {
     Set<Finding> findings = new LinkedHashSet<>();
     if (level.newReadsOld()) {
       findings.addAll(canRead(candidate, old, true, options));

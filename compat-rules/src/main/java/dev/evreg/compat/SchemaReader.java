@@ -65,6 +65,10 @@ public final class SchemaReader {
   /** Reads and parses a file on disk; {@code display} is the path used in messages. */
   public ParsedSchema read(Path file, String display, SchemaFormat format) {
     SourceFile source = SourceFile.read(file, display, options.maxBytes());
+    return shallow(display, () -> readSource(file, source, format));
+  }
+
+  private ParsedSchema readSource(Path file, SourceFile source, SchemaFormat format) {
     if (format == SchemaFormat.PROTOBUF) {
       return new ProtoSchemaParser().parse(source, DiskProtoSources.nameOf(file, options.protoPaths()),
           new DiskProtoSources(file, source.text(), options.protoPaths(), options.maxBytes()));
@@ -99,7 +103,12 @@ public final class SchemaReader {
     } catch (SchemaException e) {
       return Map.of();
     }
-    Map<String, ProtoSchema> parsed = new ProtoSchemaParser().parseTogether(targets);
+    Map<String, ProtoSchema> parsed;
+    try {
+      parsed = new ProtoSchemaParser().parseTogether(targets);
+    } catch (StackOverflowError e) {
+      return Map.of();
+    }
     if (parsed == null) {
       return Map.of();
     }
@@ -110,6 +119,10 @@ public final class SchemaReader {
 
   /** Parses Avro or JSON Schema text. */
   public ParsedSchema parse(SourceFile source, SchemaFormat format) {
+    return shallow(source.path(), () -> parseSource(source, format));
+  }
+
+  private ParsedSchema parseSource(SourceFile source, SchemaFormat format) {
     return switch (format) {
       case AVRO -> new AvroSchemaParser(json).parse(source);
       case JSON -> new JsonSchemaParser(json).parse(source);
@@ -129,6 +142,19 @@ public final class SchemaReader {
 
   /** Parses Protobuf text whose imports come from {@code sources}. */
   public ParsedSchema parseProto(SourceFile source, String importName, ProtoSources sources) {
-    return new ProtoSchemaParser().parse(source, importName, sources);
+    return shallow(source.path(), () -> new ProtoSchemaParser().parse(source, importName, sources));
+  }
+
+  /**
+   * Runs a parse, turning a stack overflow (a file nested deeper than the thread's stack can
+   * follow, which parsers and linkers of every format recurse into) into bad input.
+   */
+  private static ParsedSchema shallow(String path, java.util.function.Supplier<ParsedSchema> parse) {
+    try {
+      return parse.get();
+    } catch (StackOverflowError e) {
+      throw new SchemaException(path, 0, 0, "nests too deeply to read on this thread's stack; "
+          + "run evreg on a thread with a larger stack (-Xss)");
+    }
   }
 }

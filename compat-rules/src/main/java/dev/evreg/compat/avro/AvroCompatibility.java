@@ -11,11 +11,13 @@ import dev.evreg.compat.Severity;
 import dev.evreg.compat.json.JsonObject;
 import dev.evreg.compat.json.JsonPointer;
 import dev.evreg.compat.source.Position;
+import dev.evreg.compat.source.SchemaException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
@@ -36,14 +38,94 @@ public final class AvroCompatibility implements CompatibilityEngine<AvroSchema> 
 
   @Override
   public List<Finding> canRead(ReadPair<AvroSchema> pair, CheckOptions options) {
-    SchemaCompatibility.SchemaCompatibilityResult result = SchemaCompatibility
-        .checkReaderWriterCompatibility(pair.reader().schema(), pair.writer().schema())
-        .getResult();
+    SchemaCompatibility.SchemaCompatibilityResult result;
+    try {
+      result = SchemaCompatibility.checkReaderWriterCompatibility(pair.reader().schema(), pair.writer().schema())
+          .getResult();
+    } catch (AvroRuntimeException e) {
+      throw ambiguousField(pair, e);
+    }
     Set<Finding> findings = new LinkedHashSet<>();
     for (SchemaCompatibility.Incompatibility inc : result.getIncompatibilities()) {
       findings.add(toFinding(inc, pair));
     }
     return List.copyOf(findings);
+  }
+
+  /**
+   * Avro refuses to compare a reader field whose name and aliases match more than one field of
+   * the writer's record (it cannot tell which to read, and neither can its decoder): bad input,
+   * located at the reader field's aliases.
+   */
+  private static SchemaException ambiguousField(ReadPair<AvroSchema> pair, AvroRuntimeException e) {
+    AvroSchema reader = pair.reader();
+    List<Schema> writerRecords = records(pair.writer().schema());
+    // records Avro pairs by name first; any record after (the top-level records are paired whatever their names)
+    for (boolean byName : new boolean[] {true, false}) {
+      SchemaException located = ambiguousField(pair, writerRecords, byName);
+      if (located != null) {
+        return located;
+      }
+    }
+    return new SchemaException(reader.source().path(), 0, 0, "Avro cannot compare this schema with "
+        + pair.writer().source().path() + ": " + e.getMessage(), e);
+  }
+
+  private static SchemaException ambiguousField(ReadPair<AvroSchema> pair, List<Schema> writerRecords, boolean byName) {
+    AvroSchema reader = pair.reader();
+    for (Schema r : records(reader.schema())) {
+      for (Schema.Field f : r.getFields()) {
+        if (f.aliases().isEmpty()) {
+          continue;
+        }
+        for (Schema w : writerRecords) {
+          if (byName && !w.getName().equals(r.getName()) && !r.getAliases().contains(w.getFullName())) {
+            continue;
+          }
+          List<String> matched = new ArrayList<>();
+          if (w.getField(f.name()) != null) {
+            matched.add(f.name());
+          }
+          f.aliases().stream().filter(a -> w.getField(a) != null).forEach(matched::add);
+          if (matched.size() > 1) {
+            AvroTree.Node def = reader.tree().definition(r.getFullName());
+            AvroTree.Node field = def == null ? null : reader.tree().field(def, f.pos());
+            Position at = field == null ? new Position(1, 1)
+                : field.json() instanceof JsonObject o && o.get("aliases") != null ? o.get("aliases").position()
+                : field.json().position();
+            return new SchemaException(reader.source().path(), at, "field \"" + f.name() + "\" of record \""
+                + r.getFullName() + "\" matches " + matched.size() + " fields of record \"" + w.getFullName()
+                + "\" in " + pair.writer().source().path() + " by its name and aliases (" + matched.stream()
+                .map(n -> "\"" + n + "\"").collect(java.util.stream.Collectors.joining(", "))
+                + "), so Avro cannot tell which one to read; drop the alias that names another field");
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Every record reachable from {@code s}, each once. */
+  private static List<Schema> records(Schema s) {
+    List<Schema> out = new ArrayList<>();
+    collect(s, out, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    return out;
+  }
+
+  private static void collect(Schema s, List<Schema> out, Set<Schema> seen) {
+    if (!seen.add(s)) {
+      return;
+    }
+    switch (s.getType()) {
+      case RECORD -> {
+        out.add(s);
+        s.getFields().forEach(f -> collect(f.schema(), out, seen));
+      }
+      case ARRAY -> collect(s.getElementType(), out, seen);
+      case MAP -> collect(s.getValueType(), out, seen);
+      case UNION -> s.getTypes().forEach(t -> collect(t, out, seen));
+      default -> { }
+    }
   }
 
   private static Finding toFinding(SchemaCompatibility.Incompatibility inc, ReadPair<AvroSchema> pair) {

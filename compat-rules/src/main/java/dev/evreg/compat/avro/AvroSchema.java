@@ -15,6 +15,7 @@ public final class AvroSchema implements ParsedSchema {
   private final Schema schema;
   private final AvroTree tree;
   private EventSchema view;
+  private String canonical;
 
   AvroSchema(SourceFile source, JsonValue json, Schema schema) {
     this.source = source;
@@ -46,10 +47,16 @@ public final class AvroSchema implements ParsedSchema {
     return tree;
   }
 
-  /** Avro's own JSON rendering: whitespace and member order no longer matter, defaults and docs do. */
+  /**
+   * Avro's own JSON rendering, with properties and default values in name order: whitespace and
+   * member order no longer matter, defaults and docs do.
+   */
   @Override
-  public String canonical() {
-    return schema.toString();
+  public synchronized String canonical() {
+    if (canonical == null) {
+      canonical = AvroCanonical.of(schema);
+    }
+    return canonical;
   }
 
   @Override

@@ -279,6 +279,17 @@ final class JsonSchemaDiff {
   private boolean types(String path, SchemaNode o, SchemaNode u) {
     Set<String> to = typeAtoms(o);
     Set<String> tu = typeAtoms(u);
+    if (to == null && tu != null) {
+      // the writer's types come from its combinators, or it accepts every type here
+      Set<String> eo = effectiveAtoms(o, 0);
+      if (eo == null) {
+        add(JsonChange.TYPE_NARROWED, path, o, u, "type", "any type", showTypes(tu));
+      } else if (!tu.containsAll(eo)) {
+        add(eo.containsAll(tu) ? JsonChange.TYPE_NARROWED : JsonChange.TYPE_CHANGED, path, o, u, "type", showTypes(eo),
+            showTypes(tu));
+      }
+      return true;
+    }
     if (to == null || tu == null || to.equals(tu)) {
       return true;
     }
@@ -337,6 +348,62 @@ final class JsonSchemaDiff {
     }
     addAtoms(families.iterator().next(), atoms);
     return atoms;
+  }
+
+  /**
+   * The JSON types a schema accepts once its combinators are taken into account: its own
+   * {@link #typeAtoms}, else the intersection over allOf branches and the union over anyOf and
+   * oneOf branches. Null when the schema accepts every type at its own level.
+   */
+  private Set<String> effectiveAtoms(SchemaNode n0, int depth) {
+    SchemaNode n = unwrap(shared.refs.resolve(n0));
+    if (n.isFalse()) {
+      return Set.of();
+    }
+    if (depth > 16 || n.acceptsEverything()) {
+      return null;
+    }
+    Set<String> own = typeAtoms(n);
+    if (own != null) {
+      return own;
+    }
+    Set<String> result = null;
+    for (String k : COMBINATORS) {
+      if (!(n.get(k) instanceof JsonArray)) {
+        continue;
+      }
+      Set<String> combined = null;
+      boolean any = false;
+      for (SchemaNode b : branches(n, k)) {
+        Set<String> e = effectiveAtoms(b, depth + 1);
+        if (k.equals("allOf")) {
+          if (e != null) {
+            combined = combined == null ? new TreeSet<>(e) : intersect(combined, e);
+          }
+        } else if (e == null) {
+          any = true;
+        } else {
+          combined = combined == null ? new TreeSet<>(e) : union(combined, e);
+        }
+      }
+      if (any || combined == null) {
+        continue;
+      }
+      result = result == null ? combined : intersect(result, combined);
+    }
+    return result;
+  }
+
+  private static Set<String> intersect(Set<String> a, Set<String> b) {
+    Set<String> out = new TreeSet<>(a);
+    out.retainAll(b);
+    return out;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new TreeSet<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static void addAtoms(String type, Set<String> atoms) {
@@ -427,11 +494,32 @@ final class JsonSchemaDiff {
       return;
     }
     JsonChange type = a == null ? added : b == null ? removed : b.compareTo(a) > 0 ? increased : decreased;
-    add(type, path + "/" + kw, o, u, kw, a == null ? null : a.toPlainString(), b == null ? null : b.toPlainString());
+    add(type, path + "/" + kw, o, u, kw, a == null ? null : plain(a), b == null ? null : plain(b));
   }
 
   static BigDecimal number(SchemaNode n, String kw) {
     return n.get(kw) instanceof JsonNumber x ? x.decimal() : null;
+  }
+
+  /**
+   * Whether {@code a} is a whole multiple of {@code b}. Values whose magnitudes lie more than
+   * a thousand orders apart count as not (the division would take unbounded time and memory,
+   * {@code 1e99999999} being legal JSON), which makes the change MULTIPLE_OF_CHANGED.
+   */
+  static boolean isMultiple(BigDecimal a, BigDecimal b) {
+    if (a.signum() == 0) {
+      return true;
+    }
+    if (b.signum() == 0 || a.abs().compareTo(b.abs()) < 0) {
+      return false;
+    }
+    long orders = (long) (a.precision() - a.scale()) - (b.precision() - b.scale());
+    return orders <= 1000 && Math.abs((long) a.scale() - b.scale()) <= 1000 && a.remainder(b).signum() == 0;
+  }
+
+  /** A number as written for people: plain digits, or scientific notation when that would be very long. */
+  static String plain(BigDecimal d) {
+    return Math.abs((long) d.precision() - d.scale()) > 40 || Math.abs((long) d.scale()) > 40 ? d.toString() : d.toPlainString();
   }
 
   /** A lower or upper limit with its exclusivity and the keyword that set it. */
@@ -450,14 +538,14 @@ final class JsonSchemaDiff {
       type = JsonChange.MULTIPLE_OF_ADDED;
     } else if (mu == null) {
       type = JsonChange.MULTIPLE_OF_REMOVED;
-    } else if (mo.remainder(mu).signum() == 0) {
+    } else if (isMultiple(mo, mu)) {
       type = JsonChange.MULTIPLE_OF_REDUCED;
-    } else if (mu.remainder(mo).signum() == 0) {
+    } else if (isMultiple(mu, mo)) {
       type = JsonChange.MULTIPLE_OF_EXPANDED;
     } else {
       type = JsonChange.MULTIPLE_OF_CHANGED;
     }
-    add(type, path + "/multipleOf", o, u, "multipleOf", mo == null ? null : mo.toPlainString(), mu == null ? null : mu.toPlainString());
+    add(type, path + "/multipleOf", o, u, "multipleOf", mo == null ? null : plain(mo), mu == null ? null : plain(mu));
   }
 
   /**
@@ -497,8 +585,8 @@ final class JsonSchemaDiff {
     }
     String kwA = a == null ? null : a.keyword();
     String kwB = b == null ? null : b.keyword();
-    String va = a == null ? null : a.value().toPlainString();
-    String vb = b == null ? null : b.value().toPlainString();
+    String va = a == null ? null : plain(a.value());
+    String vb = b == null ? null : plain(b.value());
     if (a == null) {
       add(added(kwB), path + "/" + kwB, o, u, kwB, null, vb);
       return;
@@ -727,8 +815,16 @@ final class JsonSchemaDiff {
   private void not(String path, SchemaNode o, SchemaNode u) {
     JsonValue no = o.get("not");
     JsonValue nu = u.get("not");
+    if (no == null && nu == null) {
+      return;
+    }
     if (no == null || nu == null) {
-      subschema(path, o, u, "not");
+      // "not" inverts: only "not": false leaves every document valid, and "not": {} rejects them all
+      if (nu != null && !shared.refs.resolve(u.child(nu, "not")).isFalse()) {
+        add(JsonChange.SCHEMA_ADDED, path + "/not", o, u, "not", null, show(nu));
+      } else if (no != null && !shared.refs.resolve(o.child(no, "not")).isFalse()) {
+        add(JsonChange.SCHEMA_REMOVED, path + "/not", o, u, "not", show(no), null);
+      }
       return;
     }
     SchemaNode xo = o.child(no, "not");
@@ -747,7 +843,10 @@ final class JsonSchemaDiff {
       return;
     }
     if (io == null || iu == null) {
+      // a condition on one side only: its branches constrain on their own
       subschema(path, o, u, "if");
+      subschema(path, o, u, "then");
+      subschema(path, o, u, "else");
       return;
     }
     SchemaNode a = o.child(io, "if");

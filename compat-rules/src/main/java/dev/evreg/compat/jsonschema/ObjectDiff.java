@@ -78,8 +78,12 @@ final class ObjectDiff {
     SchemaNode resolved = diff.shared.refs.resolve(prop);
     Openness open = openness(o);
     JsonChange type;
-    if (required) {
-      boolean withDefault = resolved.has("default") || prop.has("default");
+    boolean withDefault = resolved.has("default") || prop.has("default");
+    if (required && withDefault && open == Openness.PARTIAL
+        && !covered(o, name, schema -> diff.compatible(schema, prop), resolved.acceptsEverything(), true)) {
+      // old documents may hold the name as an additional property with a value the new property refuses
+      type = JsonChange.PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
+    } else if (required) {
       type = open == Openness.OPEN
           ? (withDefault ? JsonChange.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL : JsonChange.REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL)
           : (withDefault ? JsonChange.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL : JsonChange.REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL);
@@ -89,7 +93,7 @@ final class ObjectDiff {
     } else if (open == Openness.CLOSED) {
       type = JsonChange.OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL;
     } else {
-      type = covered(o, name, schema -> diff.compatible(schema, prop), resolved.acceptsEverything())
+      type = covered(o, name, schema -> diff.compatible(schema, prop), resolved.acceptsEverything(), true)
           ? JsonChange.PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
           : JsonChange.PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
     }
@@ -105,7 +109,7 @@ final class ObjectDiff {
       type = diff.shared.refs.resolve(prop).isFalse()
           ? JsonChange.PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL : JsonChange.PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL;
     } else {
-      type = covered(u, name, schema -> diff.compatible(prop, schema), false)
+      type = covered(u, name, schema -> diff.compatible(prop, schema), false, diff.shared.refs.resolve(prop).isFalse())
           ? JsonChange.PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
           : JsonChange.PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL;
     }
@@ -116,9 +120,13 @@ final class ObjectDiff {
    * Whether the schemas that govern property {@code name} in {@code model} (the matching
    * {@code patternProperties}, else {@code additionalProperties}) all pass {@code test}.
    * A name that falls to open additional properties is covered only when {@code openOk}; one
-   * that falls to {@code false} counts as covered, since no document could hold it.
+   * that falls to {@code false} only when {@code falseOk}: for a property added, when the
+   * writer's model is {@code false} there, since no writer document can hold it; for a property
+   * removed, only when the property itself accepted nothing, since the reader's model then
+   * refuses every writer document that holds it.
    */
-  private boolean covered(SchemaNode model, String name, java.util.function.Predicate<SchemaNode> test, boolean openOk) {
+  private boolean covered(SchemaNode model, String name, java.util.function.Predicate<SchemaNode> test, boolean openOk,
+      boolean falseOk) {
     boolean matched = false;
     for (Map.Entry<String, JsonValue> e : members(model.get("patternProperties")).entrySet()) {
       if (Pattern.compile(e.getKey()).matcher(name).find()) {
@@ -134,7 +142,7 @@ final class ObjectDiff {
     JsonValue ap = model.get("additionalProperties");
     return switch (extra(model, ap)) {
       case OPEN -> openOk;
-      case FALSE -> true;
+      case FALSE -> falseOk;
       case SCHEMA -> test.test(model.child(ap, "additionalProperties"));
     };
   }

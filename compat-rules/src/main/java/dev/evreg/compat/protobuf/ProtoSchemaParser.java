@@ -44,6 +44,13 @@ public final class ProtoSchemaParser {
   private static final Pattern WIRE_LOCATION =
       Pattern.compile("\\(" + Pattern.quote(ROOT) + "/([^():]+):(\\d+):(\\d+)\\)");
 
+  /**
+   * How deep braces (messages, enums, oneofs, option values) may nest. wire's parser, its
+   * rendering and the comparison grow faster than linearly with depth (a file nested 8,000
+   * messages deep took minutes), and real files stay within a dozen levels.
+   */
+  public static final int MAX_NESTING = 200;
+
   /** One file to parse: its text, its import path and where its imports are found. */
   public record Target(SourceFile source, String name, ProtoSources sources) {}
 
@@ -133,6 +140,7 @@ public final class ProtoSchemaParser {
   /** The syntax tree of one file; Editions files and syntax errors are reported with their position. */
   static ProtoFileElement syntax(SourceFile file, String name) {
     rejectEditions(file);
+    rejectDeepNesting(file);
     if (file.text().isBlank()) {
       throw new SchemaException(file.path(), 1, 1, "the file is empty; a .proto file needs at least a syntax or message declaration");
     }
@@ -225,6 +233,41 @@ public final class ProtoSchemaParser {
   static Position importPosition(SourceFile file, String imp) {
     Matcher m = Pattern.compile("\\bimport\\s+(?:public\\s+|weak\\s+)?\"" + Pattern.quote(imp) + "\"").matcher(file.text());
     return m.find() ? Position.at(file.text(), m.start()) : new Position(1, 1);
+  }
+
+  /** A file whose braces nest deeper than {@link #MAX_NESTING} is refused at the brace that goes too deep. */
+  static void rejectDeepNesting(SourceFile file) {
+    String t = file.text();
+    int depth = 0;
+    int i = 0;
+    while (i < t.length()) {
+      char c = t.charAt(i);
+      if (t.startsWith("//", i)) {
+        int nl = t.indexOf('\n', i);
+        i = nl < 0 ? t.length() : nl + 1;
+        continue;
+      }
+      if (t.startsWith("/*", i)) {
+        int end = t.indexOf("*/", i + 2);
+        i = end < 0 ? t.length() : end + 2;
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        int j = i + 1;
+        while (j < t.length() && t.charAt(j) != c && t.charAt(j) != '\n') {
+          j += t.charAt(j) == '\\' ? 2 : 1;
+        }
+        i = j + 1;
+        continue;
+      }
+      if (c == '{' && ++depth > MAX_NESTING) {
+        throw new SchemaException(file.path(), Position.at(t, i), "declarations nest more than " + MAX_NESTING
+            + " levels deep here; evreg reads .proto files nested up to " + MAX_NESTING + " levels");
+      } else if (c == '}') {
+        depth--;
+      }
+      i++;
+    }
   }
 
   /** Editions files are refused before parsing, at the position of the {@code edition} keyword. */

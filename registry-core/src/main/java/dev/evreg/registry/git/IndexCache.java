@@ -34,7 +34,7 @@ public final class IndexCache {
 
   private static final long MAGIC = 0x4556524547494458L; // "EVREGIDX"
   /** Raise when the layout or the meaning of a stored field (such as a canonical form) changes. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   private static final int KEEP = 6;
 
   private final Path dir;

@@ -1,0 +1,133 @@
+package dev.evreg.compat.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evreg.compat.CheckOptions;
+import dev.evreg.compat.CompatibilityChecker;
+import dev.evreg.compat.Level;
+import dev.evreg.compat.ParsedSchema;
+import dev.evreg.compat.ProtoRules;
+import dev.evreg.compat.SchemaFormat;
+import dev.evreg.compat.SchemaReader;
+import dev.evreg.compat.fuzz.avro.AvroVersions;
+import dev.evreg.compat.fuzz.jsonschema.JsonVersions;
+import dev.evreg.compat.fuzz.protobuf.ProtoVersions;
+import dev.evreg.compat.source.SchemaException;
+import dev.evreg.compat.source.SourceFile;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The library on mutated input: decoding, parsing and a FULL_TRANSITIVE comparison against the
+ * valid previous version either succeed or throw a {@link SchemaException} whose message is one
+ * line starting with the file's path; nothing else escapes, and each case ends within
+ * {@link #BOUND}. Runs on a thread with the JVM's default stack, as an embedding would.
+ */
+class RobustnessFuzzTest {
+
+  static final Duration BOUND = Duration.ofSeconds(20);
+  static final SchemaReader READER = new SchemaReader(SchemaReader.Options.DEFAULTS);
+
+  @TestFactory
+  Stream<DynamicTest> robustness() {
+    return FuzzSuite.tests("robustness", List.of(
+        FuzzSuite.quick(new Robust("robust-avro", SchemaFormat.AVRO), 150),
+        FuzzSuite.quick(new Robust("robust-jsonschema", SchemaFormat.JSON), 150),
+        FuzzSuite.quick(new Robust("robust-protobuf", SchemaFormat.PROTOBUF), 100)));
+  }
+
+  /** A valid previous version and a mutated candidate. */
+  record Case(Versions versions, Mutate.Mutant mutant) {
+    String show() {
+      return "mutation: " + mutant.how() + "\nprevious: " + versions.texts().get(0) + "\ncandidate: " + mutant.preview();
+    }
+  }
+
+  static Versions versions(SchemaFormat format, Random r) {
+    return switch (format) {
+      case AVRO -> AvroVersions.versions(r, 2);
+      case JSON -> JsonVersions.versions(r, 2);
+      case PROTOBUF -> ProtoVersions.versions(r, 2);
+    };
+  }
+
+  static final class Robust implements FuzzProperty<Case> {
+    private final String name;
+    private final SchemaFormat format;
+
+    Robust(String name, SchemaFormat format) {
+      this.name = name;
+      this.format = format;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Case generate(Random random) {
+      Versions v = versions(format, random);
+      return new Case(v, Mutate.mutate(format, v.texts().get(1), random));
+    }
+
+    @Override
+    public void check(Case c, Fuzz.Stats stats) throws Exception {
+      String dir = format == SchemaFormat.PROTOBUF ? "order.proto" : "schema" + c.versions().extension();
+      String oldPath = "old/" + dir;
+      String newPath = "new/" + dir;
+      FutureTask<String> task = new FutureTask<>(() -> {
+        try {
+          ParsedSchema old = READER.parse(new SourceFile(oldPath, c.versions().texts().get(0)), format);
+          ParsedSchema neu = READER.parse(new SourceFile(newPath, SourceFile.decode(newPath, c.mutant().bytes())), format);
+          CheckOptions o = CheckOptions.DEFAULTS.withTimeout(Duration.ofSeconds(5))
+              .withProtoRules(ProtoRules.values()[c.mutant().bytes().length % 3]);
+          CompatibilityChecker.standard().check(Level.FULL_TRANSITIVE, List.of(old), neu, o);
+          return "accepted";
+        } catch (SchemaException e) {
+          String m = e.getMessage();
+          assertFalse(m.contains("\n") || m.contains("\r"), "a message on several lines: " + m);
+          assertTrue(m.startsWith(newPath + ":") || m.startsWith(oldPath + ":"), "a message without its file: " + m);
+          assertFalse(m.contains("Exception") || m.contains("\tat "), "a message with an exception in it: " + m);
+          return "refused";
+        }
+      });
+      Thread t = new Thread(task, "robustness");
+      t.setDaemon(true);
+      long start = System.nanoTime();
+      t.start();
+      String outcome;
+      try {
+        outcome = task.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        throw new AssertionError("no answer within " + BOUND.toSeconds() + " s (" + c.mutant().how() + ")");
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof AssertionError a) {
+          throw a;
+        }
+        throw new AssertionError(cause.getClass().getName() + " escaped: " + cause.getMessage(), cause);
+      }
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      stats.count(outcome);
+      if (ms > 2000) {
+        stats.count("took over 2 s");
+        stats.example("took over 2 s", ms + " ms: " + c.mutant().how());
+      }
+    }
+
+    @Override
+    public String show(Case c) {
+      return c.show();
+    }
+  }
+}
