@@ -78,4 +78,26 @@ class AvroFuzzRegressionTest {
         + " and aliases (\"x\", \"owner\"), so Avro cannot tell which one to read; drop the alias that names another"
         + " field", e.getMessage());
   }
+
+  /**
+   * avro-semantic (seed 20261124, case 186245): Avro's parser accepts a union default that
+   * matches a later branch, its decoder encodes it as the first. evreg keeps Avro's verdict
+   * (docs/compat/avro-differences.md); this pins the inconsistency, so a fixed Avro shows here.
+   */
+  @Test
+  void unionDefaultOfALaterBranchIsAcceptedByAvroButNotUsableByItsDecoder() {
+    AvroSchema old = parse("old.avsc", """
+        {"type":"record","name":"E","fields":[{"name":"ratio","type":"int"}]}""");
+    AvroSchema neu = parse("new.avsc", """
+        {"type":"record","name":"E","fields":[{"name":"ratio","type":"int"},
+          {"name":"status","type":{"type":"record","name":"S","fields":[
+            {"name":"amount","type":[{"type":"record","name":"A","fields":[{"name":"lines","type":"string"}]},"int"]}]},
+           "default":{"amount":5}}]}""");
+    assertEquals(java.util.List.of(), CompatibilityChecker.standard()
+        .compare(Level.BACKWARD, old, neu, CheckOptions.DEFAULTS), "Avro's checker: the new field has a default");
+    org.apache.avro.Schema.Field status = neu.schema().getField("status");
+    assertThrows(org.apache.avro.AvroTypeException.class,
+        () -> org.apache.avro.generic.GenericData.get().getDefaultValue(status),
+        "Avro's decoder encodes the default as the union's first branch, a record without the field's values");
+  }
 }
