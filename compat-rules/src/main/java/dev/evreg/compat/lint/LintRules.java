@@ -1,6 +1,7 @@
 package dev.evreg.compat.lint;
 
 import dev.evreg.compat.RuleInfo;
+import dev.evreg.compat.lint.rules.AvroDefaultUnusable;
 import dev.evreg.compat.lint.rules.AvroOptionalFieldForm;
 import dev.evreg.compat.lint.rules.CloudEventsAttributeName;
 import dev.evreg.compat.lint.rules.CloudEventsAttributeNameLength;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
 public final class LintRules {
 
   private static final List<LintRule> ALL = List.of(
+      new AvroDefaultUnusable(),
       new AvroOptionalFieldForm(),
       new CloudEventsAttributeName(),
       new CloudEventsAttributeNameLength(),

@@ -337,13 +337,14 @@ class AvroFuzzTest {
     }
 
     static final String ENUM_DEFAULT = "reader default names a symbol its enum lacks";
-    static final String UNION_DEFAULT = "reader default matches a later union branch, the decoder encodes the first";
+    static final String UNION_DEFAULT = "reader default of a union branch after one the decoder picks";
 
     /**
      * Which of the reader's defaults Avro's parser accepts and its decoder cannot encode explains
      * a failed read, or null. The parser checks that an enum default is text, not that it is a
      * symbol (inside a record's default, say), and accepts a union default that matches any
-     * branch (AVRO-3649), while the decoder encodes a union default as the first branch.
+     * branch (AVRO-3649), while the decoder encodes a union default with the first branch whose
+     * kind fits the value (a record branch fits any value).
      * Recognised only when the failure comes from the decoder's default and Avro itself, with
      * no writer involved, cannot encode one of the reader's defaults.
      */
