@@ -8,9 +8,11 @@ import dev.evreg.compat.lint.LintContext;
 import dev.evreg.compat.lint.LintRule;
 import dev.evreg.compat.model.Field;
 import dev.evreg.compat.model.RecordType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
@@ -43,7 +45,7 @@ public final class AvroDefaultUnusable implements LintRule {
     for (RecordType r : ctx.view().records()) {
       records.put(r.namespace() == null || r.namespace().isEmpty() ? r.name() : r.namespace() + "." + r.name(), r);
     }
-    for (Schema s : recordsOf(avro.schema(), new HashSet<>(), new java.util.ArrayList<>())) {
+    for (Schema s : recordsOf(avro.schema(), new HashSet<>(), new ArrayList<>())) {
       RecordType r = records.get(s.getFullName());
       for (Schema.Field f : s.getFields()) {
         String failure = f.hasDefaultValue() ? decoderFailure(f) : null;
@@ -157,7 +159,7 @@ public final class AvroDefaultUnusable implements LintRule {
     };
   }
 
-  private static java.util.List<Schema> recordsOf(Schema s, Set<String> seen, java.util.List<Schema> out) {
+  private static List<Schema> recordsOf(Schema s, Set<String> seen, List<Schema> out) {
     switch (s.getType()) {
       case RECORD -> {
         if (seen.add(s.getFullName())) {
