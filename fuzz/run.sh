@@ -16,7 +16,7 @@ properties() {
     avro) echo "avro-parse avro-differential avro-semantic laws-avro robust-avro cli-robust-avro" ;;
     jsonschema) echo "json-parse json-semantic laws-jsonschema robust-jsonschema cli-robust-jsonschema" ;;
     protobuf) echo "proto-parse proto-semantic laws-protobuf robust-protobuf cli-robust-protobuf" ;;
-    *) echo "unknown format: $1 (avro, jsonschema, protobuf or all)" >&2; exit 2 ;;
+    *) echo "fuzz: unknown format \"$1\" (avro, jsonschema, protobuf or all)" >&2; exit 2 ;;
   esac
 }
 
@@ -30,8 +30,17 @@ maven() { # OUT_DIR, then -D options
   return $?
 }
 
+all_properties="$(properties avro) $(properties jsonschema) $(properties protobuf)"
+number() { [[ "$1" =~ ^-?[0-9]+$ ]]; }
+
 if [ "${1:-}" = "--repro" ]; then
   [ $# -eq 4 ] || { echo "usage: fuzz/run.sh --repro PROPERTY SEED INDEX" >&2; exit 2; }
+  case " $all_properties " in
+    *" $2 "*) ;;
+    *) echo "fuzz: unknown property \"$2\"; the properties are: $all_properties" >&2; exit 2 ;;
+  esac
+  number "$3" || { echo "fuzz: the seed must be a whole number, not \"$3\"" >&2; exit 2; }
+  number "$4" && [ "$4" -ge 0 ] || { echo "fuzz: the case index must be a whole number from 0, not \"$4\"" >&2; exit 2; }
   out="$root/target/fuzz-repro"
   rm -rf "$out"
   echo "fuzz: reproducing $2, seed $3, case $4"
@@ -44,7 +53,12 @@ fi
 minutes=${1:-10}
 format=${2:-all}
 seed=${3:-$(date +%s)}
+[[ "$minutes" =~ ^[0-9]+$ ]] && [ "$minutes" -gt 0 ] || { echo "fuzz: MINUTES must be a whole number from 1, not \"$minutes\"" >&2; exit 2; }
+number "$seed" || { echo "fuzz: the seed must be a whole number, not \"$seed\"" >&2; exit 2; }
 formats=$([ "$format" = all ] && echo "avro jsonschema protobuf" || echo "$format")
+for f in $formats; do
+  properties "$f" >/dev/null || exit 2
+done
 status=0
 echo "fuzz: seed $seed, $minutes minute(s) per format, formats: $formats"
 for f in $formats; do

@@ -47,7 +47,12 @@ public final class Linter {
     for (LintRule rule : LintRules.all()) {
       if (active(rule.info(), schema)) {
         ctx.running(rule.info());
-        rule.check(ctx);
+        try {
+          rule.check(ctx);
+        } catch (StackOverflowError e) {
+          throw new SchemaException(schema.source().path(), 0, 0, "the schema nests too deeply for lint rule "
+              + rule.info().id() + " on this thread's stack; run evreg with a larger stack (-Xss)");
+        }
       }
     }
     return finish(ctx);

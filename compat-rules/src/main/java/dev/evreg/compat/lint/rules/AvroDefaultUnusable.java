@@ -20,16 +20,17 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.util.internal.Accessor;
 
 /**
- * An Avro default that Avro's parser accepts and its decoder cannot use. Avro 1.12 accepts a
- * union default that matches any branch, and an enum symbol inside a record's default without
- * checking that the enum has it; when a reader needs the default, the decoder encodes it with
- * the first union branch of a compatible kind (a record branch takes any value) and fails.
- * Detection is Avro's own: {@code GenericData.getDefaultValue}; the walk below only explains it.
+ * An Avro default that Avro's parser accepts and its decoder cannot use as written. Avro 1.12
+ * accepts a union default that matches any branch, and enum symbols inside a record's default
+ * without checking them; the decoder encodes a union default with the first branch whose kind
+ * fits the value ({@link #fits}: a record, enum, array or map branch fits any value), and
+ * numbers, bytes and fixed values with silent conversions. Such a default fails, or gives the
+ * reader another value, exactly when a field was added: the moment a default exists for.
  */
 public final class AvroDefaultUnusable implements LintRule {
 
   static final RuleInfo INFO = new RuleInfo("AVRO_DEFAULT_UNUSABLE", "EVOLUTION", Severity.ERROR,
-      "An Avro default that the parser accepts but a reader cannot use");
+      "An Avro default that the parser accepts but a reader cannot use as written");
 
   @Override
   public RuleInfo info() {
@@ -48,61 +49,88 @@ public final class AvroDefaultUnusable implements LintRule {
     for (Schema s : recordsOf(avro.schema(), new HashSet<>(), new ArrayList<>())) {
       RecordType r = records.get(s.getFullName());
       for (Schema.Field f : s.getFields()) {
-        String failure = f.hasDefaultValue() ? decoderFailure(f) : null;
-        if (failure == null) {
+        if (!f.hasDefaultValue()) {
           continue;
         }
-        String why = problem(f.schema(), Accessor.defaultValue(f), "");
+        Problem why = problem(f.schema(), Accessor.defaultValue(f), "");
+        String outcome = decoderOutcome(f, why != null);
+        if (why == null && outcome == null) {
+          continue;
+        }
         Field at = r == null ? null : r.field(f.name()).orElse(null);
+        String head = "The default of field \"" + f.name() + "\" of \"" + s.getName() + "\" ";
         ctx.report(at, at != null ? at.location() : r != null ? r.location() : null,
-            "The default of field \"" + f.name() + "\" of \"" + s.getName() + "\" cannot be used by Avro's decoder ("
-            + failure + ")" + (why == null ? "" : ": it " + why) + ". Avro's parser and registries accept the schema,"
-            + " so consumers that need the default break at run time.");
+            head + (why == null ? "cannot be used: Avro's decoder " + outcome + "; change the default"
+                : why.what() + ", so Avro's decoder " + outcome + "; " + why.fix())
+                + " (Avro's parser and registries accept it; consumers reading data written before the field existed"
+                + " get this).");
       }
     }
   }
 
-  private static String decoderFailure(Schema.Field f) {
+  /**
+   * What Avro's decoder does with the default ("fails on it", "reads it as ..."): null when it
+   * reads it and nothing was found wrong.
+   */
+  private static String decoderOutcome(Schema.Field f, boolean wrong) {
     try {
-      GenericData.get().getDefaultValue(f);
-      return null;
+      Object value = GenericData.get().getDefaultValue(f);
+      return wrong ? "reads it as " + GenericData.get().toString(value) : null;
+    } catch (StackOverflowError e) {
+      return "recurses on it without end";
     } catch (RuntimeException e) {
-      return String.valueOf(e.getMessage());
+      return "fails on it";
     }
   }
 
-  /** What makes the value unusable as a default of the type (the path inside the value first), or null. */
-  static String problem(Schema type, JsonNode value, String path) {
+  /** Whether Avro's decoder encodes a default value with this union branch (its kinds, in order). */
+  static boolean fits(Schema branch, JsonNode value) {
+    return switch (branch.getType()) {
+      case NULL -> value.isNull();
+      case BOOLEAN -> value.isBoolean();
+      case INT, LONG, FLOAT, DOUBLE -> value.isNumber();
+      case STRING, BYTES, FIXED -> value.isTextual();
+      default -> true;
+    };
+  }
+
+  /** What is wrong with a default value (naming the path inside it), and how to fix it. */
+  record Problem(String what, String fix) {}
+
+  /** What makes the value not read as written for the type, or null. */
+  static Problem problem(Schema type, JsonNode value, String path) {
     String in = path.isEmpty() ? "" : " at " + path;
     switch (type.getType()) {
       case UNION -> {
-        Schema first = type.getTypes().get(0);
-        String p = problem(first, value, path);
+        Schema picked = type.getTypes().stream().filter(t -> fits(t, value)).findFirst().orElse(null);
+        Problem p = picked == null ? new Problem("matches no branch of the union " + union(type) + in, "change the default")
+            : problem(picked, value, path);
         if (p == null) {
           return null;
         }
-        for (Schema other : type.getTypes().subList(1, type.getTypes().size())) {
-          if (problem(other, value, path) == null) {
-            return "gives the union " + union(type) + in + " a value of its branch \"" + name(other)
-                + "\"; put that branch first in the union, or change the default";
+        for (Schema other : type.getTypes()) {
+          if (other != picked && problem(other, value, path) == null) {
+            return new Problem("gives the union " + union(type) + in + " a value of its branch \"" + name(other)
+                + "\", taken for \"" + name(picked) + "\", the first branch of a kind that fits",
+                "put \"" + name(other) + "\" before \"" + name(picked) + "\" in the union, or change the default");
           }
         }
         return p;
       }
       case RECORD -> {
         if (!value.isObject()) {
-          return "is not a \"" + type.getName() + "\" record" + in;
+          return mismatch("a \"" + type.getName() + "\" record", in);
         }
         for (Schema.Field f : type.getFields()) {
           JsonNode v = value.get(f.name());
           if (v == null) {
             if (!f.hasDefaultValue()) {
-              return "leaves out field \"" + f.name() + "\" of \"" + type.getName() + "\"" + in + ", which has no default;"
-                  + " give it a value there";
+              return new Problem("leaves out field \"" + f.name() + "\" of \"" + type.getName() + "\"" + in
+                  + ", which has no default", "give that field a value in the default");
             }
             continue;
           }
-          String p = problem(f.schema(), v, path.isEmpty() ? f.name() : path + "." + f.name());
+          Problem p = problem(f.schema(), v, path.isEmpty() ? f.name() : path + "." + f.name());
           if (p != null) {
             return p;
           }
@@ -110,42 +138,82 @@ public final class AvroDefaultUnusable implements LintRule {
         return null;
       }
       case ENUM -> {
-        if (value.isTextual() && !type.hasEnumSymbol(value.asText())) {
-          return "names \"" + value.asText() + "\"" + in + ", which enum \"" + type.getName() + "\" does not have;"
-              + " name one of its symbols";
+        if (!value.isTextual()) {
+          return mismatch("a symbol of enum \"" + type.getName() + "\"", in);
         }
-        return value.isTextual() ? null : "is not a symbol of enum \"" + type.getName() + "\"" + in;
+        return type.hasEnumSymbol(value.asText()) ? null : new Problem("names \"" + value.asText() + "\"" + in
+            + ", which enum \"" + type.getName() + "\" does not have", "name one of its symbols");
       }
       case ARRAY -> {
-        if (value.isArray()) {
-          int i = 0;
-          for (JsonNode item : value) {
-            String p = problem(type.getElementType(), item, path + "[" + i++ + "]");
-            if (p != null) {
-              return p;
-            }
-          }
-          return null;
+        if (!value.isArray()) {
+          return mismatch("an array", in);
         }
-        return "is not an array" + in;
+        int i = 0;
+        for (JsonNode item : value) {
+          Problem p = problem(type.getElementType(), item, path + "[" + i++ + "]");
+          if (p != null) {
+            return p;
+          }
+        }
+        return null;
       }
       case MAP -> {
-        if (value.isObject()) {
-          for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String p = problem(type.getValueType(), e.getValue(), path + "[\"" + e.getKey() + "\"]");
-            if (p != null) {
-              return p;
-            }
+        if (!value.isObject()) {
+          return mismatch("a map", in);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          Problem p = problem(type.getValueType(), e.getValue(), path + "[\"" + e.getKey() + "\"]");
+          if (p != null) {
+            return p;
           }
+        }
+        return null;
+      }
+      case INT, LONG -> {
+        boolean fitsIn = type.getType() == Schema.Type.INT ? value.canConvertToInt() : value.canConvertToLong();
+        if (value.isIntegralNumber() && fitsIn) {
           return null;
         }
-        return "is not a map" + in;
+        String kind = type.getType() == Schema.Type.INT ? "an int" : "a long";
+        return value.isNumber() ? new Problem("is " + value + in + ", which " + (value.isIntegralNumber() ? "does not fit"
+            : "is not") + " " + kind, "give a whole number that fits " + kind) : mismatch("a number", in);
+      }
+      case FLOAT, DOUBLE -> {
+        return value.isNumber() ? null : mismatch("a number", in);
+      }
+      case BYTES, FIXED -> {
+        if (!value.isTextual()) {
+          return mismatch("a string of bytes", in);
+        }
+        String text = value.asText();
+        if (text.chars().anyMatch(c -> c > 0xFF)) {
+          return new Problem("has characters above U+00FF" + in + ", and each character of a bytes default is one byte",
+              "write each byte as one character from U+0000 to U+00FF (\\u00XX)");
+        }
+        if (type.getType() == Schema.Type.FIXED && text.length() != type.getFixedSize()) {
+          return new Problem("has " + text.length() + " bytes" + in + " where fixed \"" + type.getName() + "\" holds "
+              + type.getFixedSize(), "give exactly " + type.getFixedSize() + " bytes");
+        }
+        return null;
+      }
+      case STRING -> {
+        return value.isTextual() ? null : mismatch("a string", in);
+      }
+      case BOOLEAN -> {
+        return value.isBoolean() ? null : mismatch("a boolean", in);
+      }
+      case NULL -> {
+        return value.isNull() ? null : mismatch("null", in);
       }
       default -> {
-        return type.isValidDefault(value) ? null : "is not a \"" + name(type) + "\"" + in;
+        return null;
       }
     }
+  }
+
+  private static Problem mismatch(String expected, String in) {
+    return new Problem("is not " + expected + in, "change the default");
   }
 
   private static String union(Schema union) {
