@@ -80,4 +80,39 @@ class LinterTest {
     assertTrue(ids.containsAll(List.of("ENVELOPE_FIELD_MISSING attribute \"id\"", "ENVELOPE_FIELD_MISSING attribute \"source\"",
         "ENVELOPE_FIELD_MISSING attribute \"type\"", "ENVELOPE_FIELD_TYPE attribute \"time\"")), ids.toString());
   }
+
+  /** A rule that overflows the stack on a deep schema ends that file's lint as bad input naming the file. */
+  @Test
+  void stackOverflowInARuleIsBadInputNamingTheFile() throws InterruptedException {
+    int depth = 300;
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      text.append("{\"type\":\"record\",\"name\":\"R").append(i).append("\",\"fields\":[{\"name\":\"f\",\"type\":");
+    }
+    text.append("\"string\"").append("}]}".repeat(depth));
+    java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread parse = new Thread(null, () -> {
+      try {
+        result.set(new SchemaReader(SchemaReader.Options.DEFAULTS)
+            .parse(new SourceFile("deep.avsc", text.toString()), SchemaFormat.AVRO));
+      } catch (Throwable e) {
+        result.set(e);
+      }
+    }, "big-stack", 512L * 1024 * 1024);
+    parse.start();
+    parse.join();
+    assertTrue(result.get() instanceof ParsedSchema, String.valueOf(result.get()));
+    ParsedSchema deep = (ParsedSchema) result.get();
+    Thread lint = new Thread(null, () -> {
+      try {
+        result.set(new Linter(LintConfig.DEFAULTS).lint(deep));
+      } catch (Throwable e) {
+        result.set(e);
+      }
+    }, "small-stack", 128 * 1024);
+    lint.start();
+    lint.join();
+    assertTrue(result.get() instanceof SchemaException, String.valueOf(result.get()));
+    assertTrue(((SchemaException) result.get()).getMessage().startsWith("deep.avsc: "), String.valueOf(result.get()));
+  }
 }
