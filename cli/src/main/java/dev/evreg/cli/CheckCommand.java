@@ -83,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
     switch (report.output) {
       case JSON -> out.print(Json.render(json(run, warnings)));
       case TEXT -> text(run);
-      default -> out.print(CiFormats.render(report.output, "check", reportFiles(run), report.failOn));
+      default -> out.print(CiFormats.render(report.output, "check", reportFiles(run), report.failOn, List.copyOf(warnings)));
     }
     warnings.forEach(w -> err.println("evreg: warning: " + SchemaMessages.oneLine(w)));
     List<SubjectCheck> broken = run.subjects().stream().filter(s -> s.error() != null).toList();

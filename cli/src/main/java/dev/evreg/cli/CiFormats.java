@@ -37,10 +37,19 @@ final class CiFormats {
   private CiFormats() {}
 
   static String render(OutputFormat format, String command, List<ReportFile> files, Severity failOn) {
+    return render(format, command, files, failOn, List.of());
+  }
+
+  /**
+   * As above, with the run's warnings that belong to no file (history warnings, stale waivers):
+   * SARIF notifications and GitHub warning annotations; JUnit and GitLab have no place for them.
+   */
+  static String render(OutputFormat format, String command, List<ReportFile> files, Severity failOn,
+      List<String> warnings) {
     return switch (format) {
-      case SARIF -> Json.render(sarif(files));
+      case SARIF -> Json.render(sarif(files, warnings));
       case JUNIT -> junit(command, files, failOn);
-      case GITHUB -> github(files);
+      case GITHUB -> github(files, warnings);
       case GITLAB -> Json.render(gitlab(files));
       default -> throw new IllegalArgumentException("not a CI format: " + format);
     };
@@ -129,6 +138,10 @@ final class CiFormats {
   // --- SARIF --------------------------------------------------------------------------------
 
   static Map<String, Object> sarif(List<ReportFile> files) {
+    return sarif(files, List.of());
+  }
+
+  static Map<String, Object> sarif(List<ReportFile> files, List<String> warnings) {
     List<Item> items = items(files).stream().flatMap(List::stream).toList();
     List<String> ruleIds = new ArrayList<>();
     items.forEach(i -> {
@@ -178,6 +191,12 @@ final class CiFormats {
     driver.put("rules", rules);
     Map<String, Object> invocation = Json.object();
     invocation.put("executionSuccessful", notifications.isEmpty());
+    for (String w : warnings) {
+      Map<String, Object> n = Json.object();
+      n.put("level", "warning");
+      n.put("message", Map.of("text", SchemaMessages.oneLine(w)));
+      notifications.add(n);
+    }
     if (!notifications.isEmpty()) {
       invocation.put("toolExecutionNotifications", notifications);
     }
@@ -339,6 +358,10 @@ final class CiFormats {
   // --- GitHub workflow commands -------------------------------------------------------------
 
   static String github(List<ReportFile> files) {
+    return github(files, List.of());
+  }
+
+  static String github(List<ReportFile> files, List<String> warnings) {
     StringBuilder sb = new StringBuilder();
     for (Item item : items(files).stream().flatMap(List::stream).toList()) {
       Finding f = item.finding();
@@ -353,6 +376,7 @@ final class CiFormats {
       }
       sb.append(",title=").append(property(f.ruleId())).append("::").append(data(f.message())).append('\n');
     }
+    warnings.forEach(w -> sb.append("::warning title=evreg::").append(data(SchemaMessages.oneLine(w))).append('\n'));
     return sb.toString();
   }
 

@@ -133,4 +133,27 @@ class CheckReportsTest {
     assertTrue(missing != null, results.toString());
     assertEquals(List.of(shortId(v2), shortId(v1)), missing.get("relatedLocations").findValuesAsText("commit"));
   }
+
+  /** Warnings that belong to no file (here a stale waiver) are SARIF notifications and GitHub annotations. */
+  @Test
+  void aStaleWaiverIsAWarningInSarifAndGitHub() {
+    String fp = "a".repeat(64);
+    repo.write("evreg.yaml", "waivers:\n  - subject: orders/Gone\n    rule: TYPE_MISMATCH\n    reason: old\n"
+        + "    old: " + fp + "\n    new: " + fp + "\n");
+    repo.write(ORDER, avro("OrderPlaced", "id", "channel=web", "note=x"));
+    String warning = "the waiver at evreg.yaml:2 (orders/Gone TYPE_MISMATCH) no longer matches anything: "
+        + "no subject \"orders/Gone\" exists; remove it";
+
+    Result sarif = evreg("check", "--output", "sarif");
+    assertEquals(0, sarif.code(), sarif.out() + sarif.err());
+    JsonNode invocation = Reports.sarif(sarif.out()).at("/runs/0/invocations/0");
+    assertTrue(invocation.get("executionSuccessful").asBoolean(), sarif.out());
+    assertEquals("warning", invocation.at("/toolExecutionNotifications/0/level").asText(), sarif.out());
+    assertEquals(warning, invocation.at("/toolExecutionNotifications/0/message/text").asText());
+    assertEquals("evreg: warning: " + warning + "\n", sarif.err());
+
+    Result github = evreg("check", "--output", "github");
+    assertEquals(0, github.code(), github.out() + github.err());
+    assertTrue(github.out().endsWith("::warning title=evreg::" + warning + "\n"), github.out());
+  }
 }
