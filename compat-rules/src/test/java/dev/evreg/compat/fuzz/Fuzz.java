@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * A small property runner: case {@code i} of a run with seed {@code s} is generated from
  * {@code new Random(caseSeed(s, i))}, so any case reproduces from the pair (seed, index) alone.
  * A run is bounded by a number of tries (the quick form in {@code mvn verify}) or by a duration
- * (the long form, {@code fuzz/run.sh}). Failures are shrunk greedily when the property can.
+ * (the long form, {@code fuzz/run.sh}).
  */
 public final class Fuzz {
 
@@ -44,8 +44,8 @@ public final class Fuzz {
     }
   }
 
-  /** One falsified case: where it came from, the (shrunk) case, and what went wrong. */
-  public record Failure(String property, long seed, long index, String shown, String error, int shrinkSteps) {
+  /** One falsified case: where it came from, the case, and what went wrong. */
+  public record Failure(String property, long seed, long index, String shown, String error) {
     public String reproduce() {
       return "fuzz/run.sh --repro " + property + " " + seed + " " + index;
     }
@@ -61,7 +61,7 @@ public final class Fuzz {
           seed, cases, discarded, elapsed.toMillis() / 1000.0, failures.size(), failures.size() == 1 ? "" : "s"));
       b.append(stats.render("  "));
       for (Failure f : failures) {
-        b.append("  FAILED case ").append(f.index()).append(" (shrunk ").append(f.shrinkSteps()).append(" steps): ")
+        b.append("  FAILED case ").append(f.index()).append(": ")
             .append(f.error().lines().findFirst().orElse("")).append('\n');
         b.append("    reproduce: ").append(f.reproduce()).append('\n');
         f.error().lines().skip(1).forEach(l -> b.append("    ! ").append(l).append('\n'));
@@ -136,7 +136,7 @@ public final class Fuzz {
       } catch (RuntimeException e) {
         cases++;
         if (seen.add(signature(e))) {
-          failures.add(new Failure(p.name(), seed, i, "(the generator failed)", describe(e), 0));
+          failures.add(new Failure(p.name(), seed, i, "(the generator failed)", describe(e)));
         }
         continue;
       }
@@ -148,7 +148,7 @@ public final class Fuzz {
       } else if (t != null) {
         String key = signature(t);
         if (seen.add(key)) {
-          failures.add(shrink(p, seed, i, c, t));
+          failures.add(new Failure(p.name(), seed, i, p.show(c), describe(t)));
         } else {
           stats.count("failure seen again: " + key);
         }
@@ -165,7 +165,7 @@ public final class Fuzz {
     Throwable t = failure(p, c, stats);
     List<Failure> failures = new ArrayList<>();
     if (t != null && !(t instanceof Discard)) {
-      failures.add(shrink(p, seed, index, c, t));
+      failures.add(new Failure(p.name(), seed, index, p.show(c), describe(t)));
     } else {
       stats.count(t == null ? "passed" : "discarded: " + t.getMessage());
       stats.example("case", p.show(c));
@@ -184,30 +184,6 @@ public final class Fuzz {
       }
       return t;
     }
-  }
-
-  /** Greedy shrinking: take the first smaller case that still fails the same way, within 30 s. */
-  private static <C> Failure shrink(FuzzProperty<C> p, long seed, long index, C c, Throwable t) {
-    String key = signature(t);
-    C best = c;
-    Throwable bestError = t;
-    int steps = 0;
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    boolean progress = true;
-    while (progress && steps < 200 && System.nanoTime() < end) {
-      progress = false;
-      for (C smaller : p.shrink(best)) {
-        Throwable e = failure(p, smaller, new Stats());
-        if (e != null && !(e instanceof Discard) && signature(e).equals(key)) {
-          best = smaller;
-          bestError = e;
-          steps++;
-          progress = true;
-          break;
-        }
-      }
-    }
-    return new Failure(p.name(), seed, index, p.show(best), describe(bestError), steps);
   }
 
   /** The kind of failure, for de-duplication: the exception class and its message's first line up to a digit. */

@@ -1,13 +1,11 @@
 package dev.evreg.compat.fuzz;
 
-import java.util.List;
 import java.util.Random;
 
 /**
  * A property checked over generated cases: {@link #generate} draws a case from a seeded
  * {@link Random}, {@link #check} throws an {@link AssertionError} (or any other throwable) when
  * the case falsifies the property, or {@link Fuzz.Discard} when the case does not apply.
- * {@link #shrink} proposes smaller cases, tried greedily after a failure.
  */
 public interface FuzzProperty<C> {
 
@@ -19,8 +17,4 @@ public interface FuzzProperty<C> {
 
   /** The case as a reader needs it to reproduce the failure by hand (schema texts, document). */
   String show(C c);
-
-  default List<C> shrink(C c) {
-    return List.of();
-  }
 }
