@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,14 +94,19 @@ class CorpusCompatTest {
     }
     assertTrue(pairs.size() > 50, "pairs present in both dates: " + pairs.size());
     SchemaReader reader = new SchemaReader(SchemaReader.Options.DEFAULTS);
+    Map<Path, ParsedSchema> olds = new LinkedHashMap<>();
+    Map<Path, ParsedSchema> news = new LinkedHashMap<>();
+    for (Path rel : pairs) {
+      olds.put(rel, reader.read(before.resolve(rel), rel.toString(), SchemaFormat.JSON));
+      news.put(rel, reader.read(after.resolve(rel), rel.toString(), SchemaFormat.JSON));
+    }
     StringBuilder report = new StringBuilder();
     for (Level level : List.of(Level.BACKWARD, Level.FORWARD, Level.FULL)) {
       int compatible = 0;
       List<String> findings = new ArrayList<>();
       for (Path rel : pairs) {
-        ParsedSchema old = reader.read(before.resolve(rel), rel.toString(), SchemaFormat.JSON);
-        ParsedSchema candidate = reader.read(after.resolve(rel), rel.toString(), SchemaFormat.JSON);
-        CompatibilityReport r = CompatibilityChecker.standard().check(level, List.of(old), candidate, CheckOptions.DEFAULTS);
+        CompatibilityReport r = CompatibilityChecker.standard().check(level, List.of(olds.get(rel)), news.get(rel),
+            CheckOptions.DEFAULTS);
         compatible += r.compatible() ? 1 : 0;
         r.findings().forEach(f -> findings.add(f.display()));
       }
