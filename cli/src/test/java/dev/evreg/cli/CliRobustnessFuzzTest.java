@@ -10,9 +10,6 @@ import dev.evreg.compat.fuzz.FuzzProperty;
 import dev.evreg.compat.fuzz.FuzzSuite;
 import dev.evreg.compat.fuzz.Mutate;
 import dev.evreg.compat.fuzz.Versions;
-import dev.evreg.compat.fuzz.avro.AvroVersions;
-import dev.evreg.compat.fuzz.jsonschema.JsonVersions;
-import dev.evreg.compat.fuzz.protobuf.ProtoVersions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,27 +49,16 @@ class CliRobustnessFuzzTest {
     }
   }
 
-  static final class CliRobust implements FuzzProperty<Case> {
-    private final String name;
+  static final class CliRobust extends FuzzProperty.Named<Case> {
     private final SchemaFormat format;
 
     CliRobust(String name, SchemaFormat format) {
-      this.name = name;
+      super(name, random -> generate(format, random), Case::show);
       this.format = format;
     }
 
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public Case generate(Random r) {
-      Versions v = switch (format) {
-        case AVRO -> AvroVersions.versions(r, 2);
-        case JSON -> JsonVersions.versions(r, 2);
-        case PROTOBUF -> ProtoVersions.versions(r, 2);
-      };
+    static Case generate(SchemaFormat format, Random r) {
+      Versions v = Versions.random(format, r, 2);
       List<String> options = new ArrayList<>(List.of("--level", r.nextBoolean() ? "FULL_TRANSITIVE" : "BACKWARD"));
       if (format == SchemaFormat.PROTOBUF) {
         options.addAll(List.of("--proto-rules", new String[] {"registry", "wire", "wire-json"}[r.nextInt(3)]));
@@ -120,11 +106,6 @@ class CliRobustnessFuzzTest {
           s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
-    }
-
-    @Override
-    public String show(Case c) {
-      return c.show();
     }
   }
 }

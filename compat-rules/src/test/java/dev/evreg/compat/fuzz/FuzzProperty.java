@@ -1,6 +1,7 @@
 package dev.evreg.compat.fuzz;
 
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * A property checked over generated cases: {@link #generate} draws a case from a seeded
@@ -17,4 +18,32 @@ public interface FuzzProperty<C> {
 
   /** The case as a reader needs it to reproduce the failure by hand (schema texts, document). */
   String show(C c);
+
+  /** A property with its name, its generator and how its cases show given up front; subclasses give the check. */
+  abstract class Named<C> implements FuzzProperty<C> {
+    private final String name;
+    private final Function<Random, C> generator;
+    private final Function<C, String> shower;
+
+    protected Named(String name, Function<Random, C> generator, Function<C, String> shower) {
+      this.name = name;
+      this.generator = generator;
+      this.shower = shower;
+    }
+
+    @Override
+    public final String name() {
+      return name;
+    }
+
+    @Override
+    public final C generate(Random random) {
+      return generator.apply(random);
+    }
+
+    @Override
+    public final String show(C c) {
+      return shower.apply(c);
+    }
+  }
 }

@@ -14,16 +14,11 @@ import dev.evreg.compat.ProtoRules;
 import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.SchemaReader;
 import dev.evreg.compat.VersionResult;
-import dev.evreg.compat.fuzz.avro.AvroVersions;
-import dev.evreg.compat.fuzz.jsonschema.JsonVersions;
-import dev.evreg.compat.fuzz.protobuf.ProtoVersions;
 import dev.evreg.compat.source.SchemaException;
 import dev.evreg.compat.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -53,9 +48,9 @@ class LawsFuzzTest {
   @TestFactory
   Stream<DynamicTest> laws() {
     return FuzzSuite.tests("laws", List.of(
-        FuzzSuite.quick(new Laws("laws-avro", AvroVersions::versions), 150),
-        FuzzSuite.quick(new Laws("laws-jsonschema", JsonVersions::versions), 100),
-        FuzzSuite.quick(new Laws("laws-protobuf", ProtoVersions::versions), 100)));
+        FuzzSuite.quick(new Laws("laws-avro", SchemaFormat.AVRO), 150),
+        FuzzSuite.quick(new Laws("laws-jsonschema", SchemaFormat.JSON), 100),
+        FuzzSuite.quick(new Laws("laws-protobuf", SchemaFormat.PROTOBUF), 100)));
   }
 
   static List<CheckOptions> options(SchemaFormat format) {
@@ -76,23 +71,9 @@ class LawsFuzzTest {
     }
   }
 
-  static final class Laws implements FuzzProperty<Versions> {
-    private final String name;
-    private final BiFunction<Random, Integer, Versions> versions;
-
-    Laws(String name, BiFunction<Random, Integer, Versions> versions) {
-      this.name = name;
-      this.versions = versions;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public Versions generate(Random random) {
-      return versions.apply(random, 2 + random.nextInt(2));
+  static final class Laws extends FuzzProperty.Named<Versions> {
+    Laws(String name, SchemaFormat format) {
+      super(name, random -> Versions.random(format, random, 2 + random.nextInt(2)), Versions::show);
     }
 
     @Override
@@ -155,11 +136,6 @@ class LawsFuzzTest {
           assertEquals(all.get(i).canonical(), relaid.get(i).canonical(), "the canonical form changed with the layout");
         }
       }
-    }
-
-    @Override
-    public String show(Versions v) {
-      return v.show();
     }
   }
 

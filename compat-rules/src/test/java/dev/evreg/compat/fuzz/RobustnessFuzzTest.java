@@ -10,9 +10,6 @@ import dev.evreg.compat.ParsedSchema;
 import dev.evreg.compat.ProtoRules;
 import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.SchemaReader;
-import dev.evreg.compat.fuzz.avro.AvroVersions;
-import dev.evreg.compat.fuzz.jsonschema.JsonVersions;
-import dev.evreg.compat.fuzz.protobuf.ProtoVersions;
 import dev.evreg.compat.source.SchemaException;
 import dev.evreg.compat.source.SourceFile;
 import java.time.Duration;
@@ -52,31 +49,16 @@ class RobustnessFuzzTest {
     }
   }
 
-  static Versions versions(SchemaFormat format, Random r) {
-    return switch (format) {
-      case AVRO -> AvroVersions.versions(r, 2);
-      case JSON -> JsonVersions.versions(r, 2);
-      case PROTOBUF -> ProtoVersions.versions(r, 2);
-    };
-  }
-
-  static final class Robust implements FuzzProperty<Case> {
-    private final String name;
+  static final class Robust extends FuzzProperty.Named<Case> {
     private final SchemaFormat format;
 
     Robust(String name, SchemaFormat format) {
-      this.name = name;
+      super(name, random -> generate(format, random), Case::show);
       this.format = format;
     }
 
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public Case generate(Random random) {
-      Versions v = versions(format, random);
+    static Case generate(SchemaFormat format, Random random) {
+      Versions v = Versions.random(format, random, 2);
       return new Case(v, Mutate.mutate(format, v.texts().get(1), random));
     }
 
@@ -123,11 +105,6 @@ class RobustnessFuzzTest {
         stats.count("took over 2 s");
         stats.example("took over 2 s", ms + " ms: " + c.mutant().how());
       }
-    }
-
-    @Override
-    public String show(Case c) {
-      return c.show();
     }
   }
 }

@@ -104,15 +104,9 @@ class AvroFuzzTest {
   }
 
   /** evreg reads every schema Avro reads, to the same schema. */
-  static final class ParseProperty implements FuzzProperty<History> {
-    @Override
-    public String name() {
-      return "avro-parse";
-    }
-
-    @Override
-    public History generate(Random random) {
-      return history(random, 2);
+  static final class ParseProperty extends FuzzProperty.Named<History> {
+    ParseProperty() {
+      super("avro-parse", random -> history(random, 2), History::show);
     }
 
     @Override
@@ -127,23 +121,12 @@ class AvroFuzzTest {
         stats.count("schemas parsed");
       }
     }
-
-    @Override
-    public String show(History h) {
-      return h.show();
-    }
   }
 
   /** evreg's verdict is Avro's SchemaCompatibility verdict at every level, over 1 to 3 previous versions. */
-  static final class DifferentialProperty implements FuzzProperty<History> {
-    @Override
-    public String name() {
-      return "avro-differential";
-    }
-
-    @Override
-    public History generate(Random random) {
-      return history(random, 2 + random.nextInt(3));
+  static final class DifferentialProperty extends FuzzProperty.Named<History> {
+    DifferentialProperty() {
+      super("avro-differential", random -> history(random, 2 + random.nextInt(3)), History::show);
     }
 
     @Override
@@ -173,11 +156,6 @@ class AvroFuzzTest {
         }));
         stats.count(level + (expected ? " compatible" : " incompatible"));
       }
-    }
-
-    @Override
-    public String show(History h) {
-      return h.show();
     }
   }
 
@@ -210,17 +188,11 @@ class AvroFuzzTest {
    * byte consumed) and fields whose schema did not change keep their values; when it says it
    * cannot, the rate at which a random record fails to decode (a witness) is reported per rule.
    */
-  static final class SemanticProperty implements FuzzProperty<History> {
+  static final class SemanticProperty extends FuzzProperty.Named<History> {
     static final int RECORDS = 25;
 
-    @Override
-    public String name() {
-      return "avro-semantic";
-    }
-
-    @Override
-    public History generate(Random random) {
-      return history(random, 2);
+    SemanticProperty() {
+      super("avro-semantic", random -> history(random, 2), History::show);
     }
 
     @Override
@@ -472,11 +444,6 @@ class AvroFuzzTest {
               + ", written as " + w.get(wf.pos()));
         }
       }
-    }
-
-    @Override
-    public String show(History h) {
-      return h.show();
     }
   }
 }

@@ -93,15 +93,9 @@ class JsonSchemaFuzzTest {
   }
 
   /** evreg parses every generated schema, to a canonical form that ignores the layout. */
-  static final class ParseProperty implements FuzzProperty<Pair> {
-    @Override
-    public String name() {
-      return "json-parse";
-    }
-
-    @Override
-    public Pair generate(Random random) {
-      return pair(random);
+  static final class ParseProperty extends FuzzProperty.Named<Pair> {
+    ParseProperty() {
+      super("json-parse", JsonSchemaFuzzTest::pair, Pair::show);
     }
 
     @Override
@@ -115,11 +109,6 @@ class JsonSchemaFuzzTest {
         stats.count("schemas parsed");
       }
     }
-
-    @Override
-    public String show(Pair p) {
-      return p.show();
-    }
   }
 
   /**
@@ -127,15 +116,9 @@ class JsonSchemaFuzzTest {
    * Compatible under STRICT: every writer document is a reader document. Incompatible: the rate
    * at which a generated writer document is refused by the reader (a witness) is reported.
    */
-  static final class SemanticProperty implements FuzzProperty<Pair> {
-    @Override
-    public String name() {
-      return "json-semantic";
-    }
-
-    @Override
-    public Pair generate(Random random) {
-      return pair(random);
+  static final class SemanticProperty extends FuzzProperty.Named<Pair> {
+    SemanticProperty() {
+      super("json-semantic", JsonSchemaFuzzTest::pair, Pair::show);
     }
 
     @Override
@@ -237,11 +220,6 @@ class JsonSchemaFuzzTest {
     private static boolean explains(java.util.function.UnaryOperator<Map<String, Object>> rewrite,
         Map<String, Object> writerTree, Map<String, Object> readerTree, Object doc) {
       return !valid(everitOf(rewrite.apply(writerTree)), doc) || valid(everitOf(rewrite.apply(readerTree)), doc);
-    }
-
-    @Override
-    public String show(Pair p) {
-      return p.show();
     }
   }
 }

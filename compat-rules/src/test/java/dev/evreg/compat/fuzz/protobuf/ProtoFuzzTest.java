@@ -72,15 +72,9 @@ class ProtoFuzzTest {
   }
 
   /** evreg parses every generated file, to a canonical form that ignores the layout. */
-  static final class ParseProperty implements FuzzProperty<Pair> {
-    @Override
-    public String name() {
-      return "proto-parse";
-    }
-
-    @Override
-    public Pair generate(Random random) {
-      return pair(random);
+  static final class ParseProperty extends FuzzProperty.Named<Pair> {
+    ParseProperty() {
+      super("proto-parse", ProtoFuzzTest::pair, Pair::show);
     }
 
     @Override
@@ -94,11 +88,6 @@ class ProtoFuzzTest {
         stats.count("files parsed");
       }
     }
-
-    @Override
-    public String show(Pair p) {
-      return p.show();
-    }
   }
 
   /**
@@ -106,15 +95,9 @@ class ProtoFuzzTest {
    * rule: a message that does not parse, loses a field of unchanged type, or reads a value
    * under the same number as another value.
    */
-  static final class SemanticProperty implements FuzzProperty<Pair> {
-    @Override
-    public String name() {
-      return "proto-semantic";
-    }
-
-    @Override
-    public Pair generate(Random random) {
-      return pair(random);
+  static final class SemanticProperty extends FuzzProperty.Named<Pair> {
+    SemanticProperty() {
+      super("proto-semantic", ProtoFuzzTest::pair, Pair::show);
     }
 
     @Override
@@ -252,11 +235,6 @@ class ProtoFuzzTest {
         r = rf.getMessageType();
       }
       return false;
-    }
-
-    @Override
-    public String show(Pair p) {
-      return p.show();
     }
   }
 }
