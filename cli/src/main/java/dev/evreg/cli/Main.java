@@ -1,5 +1,6 @@
 package dev.evreg.cli;
 
+import dev.evreg.compat.Location;
 import dev.evreg.compat.Suggestions;
 import dev.evreg.compat.source.SchemaException;
 import dev.evreg.registry.RegistryException;
@@ -126,7 +127,7 @@ public final class Main {
 
   /** A schema error as one line: {@code path:line:col: error: reason}. */
   static String describe(SchemaException s) {
-    String where = s.path() == null ? "" : s.line() > 0 ? s.path() + ":" + s.line() + ":" + s.column() + ": " : s.path() + ": ";
+    String where = s.path() == null ? "" : new Location(s.path(), s.line(), s.column(), "").display() + ": ";
     return where + "error: " + SchemaMessages.oneLine(s.reason());
   }
 
@@ -137,8 +138,7 @@ public final class Main {
       err.println(describe(s));
       code = ExitCode.USAGE.code();
     } else if (e instanceof ConfigException c) {
-      err.println((c.line() > 0 ? c.path() + ":" + c.line() + ":" + c.column() : c.path()) + ": error: "
-          + SchemaMessages.oneLine(c.reason()));
+      err.println(new Location(c.path(), c.line(), c.column(), "").display() + ": error: " + SchemaMessages.oneLine(c.reason()));
       code = ExitCode.USAGE.code();
     } else if (e instanceof UserError || e instanceof RegistryException) {
       err.println("evreg: " + SchemaMessages.oneLine(e.getMessage()));

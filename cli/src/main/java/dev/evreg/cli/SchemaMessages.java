@@ -1,15 +1,13 @@
 package dev.evreg.cli;
 
-/** Keeps user-facing messages to one line. */
+import dev.evreg.compat.source.SchemaException;
+
+/** Keeps user-facing messages to one line (at most 500 characters on the command line). */
 final class SchemaMessages {
 
   private SchemaMessages() {}
 
   static String oneLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    String flat = s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
-    return flat.length() > 500 ? flat.substring(0, 497) + "..." : flat;
+    return SchemaException.oneLine(s, 500);
   }
 }

@@ -52,10 +52,15 @@ public class SchemaException extends RuntimeException {
   }
 
   static String oneLine(String s) {
+    return oneLine(s, 400);
+  }
+
+  /** The text on one line (line breaks and the blanks around them become one space), cut at {@code max} characters. */
+  public static String oneLine(String s, int max) {
     if (s == null) {
       return "";
     }
     String flat = s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
-    return flat.length() > 400 ? flat.substring(0, 397) + "..." : flat;
+    return flat.length() > max ? flat.substring(0, max - 3) + "..." : flat;
   }
 }
