@@ -7,7 +7,6 @@ import dev.evreg.compat.SchemaReader;
 import dev.evreg.compat.Severity;
 import dev.evreg.compat.lint.LintConfig;
 import dev.evreg.compat.lint.Linter;
-import dev.evreg.compat.protobuf.DiskProtoSources;
 import dev.evreg.compat.source.ProjectRoot;
 import dev.evreg.compat.source.SchemaException;
 import dev.evreg.registry.config.EvregConfig;
@@ -137,19 +136,9 @@ final class LintCommand implements Callable<Integer> {
     if (protos.size() < 2) {
       return Map.of();
     }
-    java.util.LinkedHashSet<Path> roots = new java.util.LinkedHashSet<>(options.protoPaths());
-    for (String f : protos) {
-      try {
-        Path root = DiskProtoSources.packageRootOf(Path.of(f), Files.readString(Path.of(f)));
-        if (root != null) {
-          roots.add(root);
-        }
-      } catch (java.io.IOException | java.io.UncheckedIOException e) {
-        return Map.of();
-      }
-    }
-    targets.stream().map(Path::of).filter(Files::isDirectory).map(p -> p.toAbsolutePath().normalize()).forEach(roots::add);
-    return new SchemaReader(options.withProtoPaths(List.copyOf(roots))).readProtoTree(Path.of(""), protos);
+    List<Path> folders = targets.stream().map(Path::of).filter(Files::isDirectory)
+        .map(p -> p.toAbsolutePath().normalize()).toList();
+    return new SchemaReader(options).readProtoTree(Path.of(""), protos, true, folders);
   }
 
   /** The lint section of the configuration, with the command line's options on top. */

@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads schema files of any format, within size and depth limits. */
 public final class SchemaReader {
@@ -87,21 +89,43 @@ public final class SchemaReader {
    * each error at its own file.
    */
   public Map<String, ParsedSchema> readProtoTree(Path dir, Collection<String> relativePaths) {
-    List<ProtoSchemaParser.Target> targets = new ArrayList<>();
-    Map<String, String> byName = new LinkedHashMap<>();
+    return readProtoTree(dir, relativePaths, false, List.of());
+  }
+
+  /**
+   * As {@link #readProtoTree(Path, Collection)}, with more import roots after the configured ones:
+   * each file's package root when {@code packageRoots} (the folder its package path starts from),
+   * then {@code moreRoots}; files are named relative to those roots as their importers name them.
+   */
+  public Map<String, ParsedSchema> readProtoTree(Path dir, Collection<String> relativePaths, boolean packageRoots,
+      List<Path> moreRoots) {
+    Map<String, SourceFile> sources = new LinkedHashMap<>();
+    Set<Path> rootSet = new LinkedHashSet<>(options.protoPaths());
     try {
       for (String rel : relativePaths) {
         Path file = dir.resolve(rel);
         SourceFile source = SourceFile.read(file, file.toString(), options.maxBytes());
-        String name = DiskProtoSources.nameOf(file, options.protoPaths());
-        if (byName.putIfAbsent(name, rel) != null) {
-          return Map.of();
+        sources.put(rel, source);
+        Path packageRoot = packageRoots ? DiskProtoSources.packageRootOf(file, source.text()) : null;
+        if (packageRoot != null) {
+          rootSet.add(packageRoot);
         }
-        targets.add(new ProtoSchemaParser.Target(source, name,
-            new DiskProtoSources(file, source.text(), options.protoPaths(), options.maxBytes())));
       }
     } catch (SchemaException e) {
       return Map.of();
+    }
+    rootSet.addAll(moreRoots);
+    List<Path> roots = List.copyOf(rootSet);
+    List<ProtoSchemaParser.Target> targets = new ArrayList<>();
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (Map.Entry<String, SourceFile> e : sources.entrySet()) {
+      Path file = dir.resolve(e.getKey());
+      String name = DiskProtoSources.nameOf(file, roots);
+      if (byName.putIfAbsent(name, e.getKey()) != null) {
+        return Map.of();
+      }
+      targets.add(new ProtoSchemaParser.Target(e.getValue(), name,
+          new DiskProtoSources(file, e.getValue().text(), roots, options.maxBytes())));
     }
     Map<String, ProtoSchema> parsed;
     try {
