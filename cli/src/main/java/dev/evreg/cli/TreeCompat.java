@@ -10,9 +10,7 @@ import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.SchemaReader;
 import dev.evreg.compat.Severity;
 import dev.evreg.compat.source.SchemaException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code evreg compat OLD_DIR NEW_DIR}: every schema file present in both folders (paired by
@@ -70,8 +65,8 @@ final class TreeCompat {
   }
 
   List<PairResult> run(Set<String> addedOut, Set<String> removedOut) {
-    Set<String> olds = schemaFiles(oldDir);
-    Set<String> news = schemaFiles(newDir);
+    Set<String> olds = SchemaFiles.under(oldDir, type);
+    Set<String> news = SchemaFiles.under(newDir, type);
     CompatibilityChecker checker = CompatibilityChecker.standard();
     List<String> protos = news.stream().filter(olds::contains)
         .filter(rel -> SchemaReader.formatOf(rel, type) == SchemaFormat.PROTOBUF).toList();
@@ -125,17 +120,6 @@ final class TreeCompat {
   private ParsedSchema read(SchemaReader reader, Path dir, String rel) {
     Path file = dir.resolve(rel);
     return reader.read(file, file.toString(), SchemaReader.formatOf(rel, type));
-  }
-
-  private Set<String> schemaFiles(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile)
-          .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-          .filter(rel -> type != null ? rel.endsWith(type.extension()) : SchemaFormat.fromPath(rel).isPresent())
-          .collect(Collectors.toCollection(TreeSet::new));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Prints the results and returns the exit code. */
