@@ -88,11 +88,7 @@ final class CheckCommand implements Callable<Integer> {
     warnings.forEach(w -> err.println("evreg: warning: " + SchemaMessages.oneLine(w)));
     List<SubjectCheck> broken = run.subjects().stream().filter(s -> s.error() != null).toList();
     broken.forEach(s -> err.println(Main.describe(s.error())));
-    if (!broken.isEmpty()) {
-      return ExitCode.USAGE.code();
-    }
-    return run.findings().stream().anyMatch(f -> f.severity().atLeast(report.failOn))
-        ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    return report.exitCode(run.findings(), !broken.isEmpty());
   }
 
   private void text(CheckRun run) {

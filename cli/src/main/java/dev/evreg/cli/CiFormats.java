@@ -137,10 +137,6 @@ final class CiFormats {
 
   // --- SARIF --------------------------------------------------------------------------------
 
-  static Map<String, Object> sarif(List<ReportFile> files) {
-    return sarif(files, List.of());
-  }
-
   static Map<String, Object> sarif(List<ReportFile> files, List<String> warnings) {
     List<Item> items = items(files).stream().flatMap(List::stream).toList();
     List<String> ruleIds = new ArrayList<>();
@@ -356,10 +352,6 @@ final class CiFormats {
   }
 
   // --- GitHub workflow commands -------------------------------------------------------------
-
-  static String github(List<ReportFile> files) {
-    return github(files, List.of());
-  }
 
   static String github(List<ReportFile> files, List<String> warnings) {
     StringBuilder sb = new StringBuilder();

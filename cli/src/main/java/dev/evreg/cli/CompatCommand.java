@@ -132,11 +132,10 @@ final class CompatCommand implements Callable<Integer> {
     }
     switch (report.output) {
       case JSON -> out.print(Json.render(json(result, level, candidatePath, null)));
-      case TEXT -> text(result, files.size() - 1);
+      case TEXT -> text(result);
       default -> out.print(CiFormats.render(report.output, "compat", List.of(reportFile(candidatePath, result)), report.failOn));
     }
-    boolean fail = result.findings().stream().anyMatch(f -> f.severity().atLeast(report.failOn));
-    return fail ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    return report.exitCode(result.findings(), false);
   }
 
   /** A report that lists the file that could not be read, the one line on stderr, exit 2. */
@@ -147,11 +146,7 @@ final class CompatCommand implements Callable<Integer> {
     } else {
       out.print(CiFormats.render(report.output, "compat", List.of(ReportFile.unreadable(candidatePath, u)), report.failOn));
     }
-    err.println(u.text());
-    if (global.verbose) {
-      e.printStackTrace(err);
-    }
-    return ExitCode.USAGE.code();
+    return Main.failure(e, err, global.verbose);
   }
 
   static ReportFile reportFile(String path, CompatibilityReport result) {
@@ -162,7 +157,7 @@ final class CompatCommand implements Callable<Integer> {
     return new ReportFile(path, found, null);
   }
 
-  private void text(CompatibilityReport result, int previousCount) {
+  private void text(CompatibilityReport result) {
     Style style = Style.forTerminal(report.noColor);
     for (VersionResult v : result.results()) {
       for (Finding f : v.findings()) {
@@ -170,11 +165,11 @@ final class CompatCommand implements Callable<Integer> {
       }
     }
     if (!report.quiet) {
-      out.println(report.summary(summary(result, previousCount), result.findings()));
+      out.println(report.summary(summary(result), result.findings()));
     }
   }
 
-  static String summary(CompatibilityReport r, int previousCount) {
+  static String summary(CompatibilityReport r) {
     if (r.level() == Level.NONE) {
       return "Level NONE: nothing to check; " + r.candidate() + " is accepted.";
     }

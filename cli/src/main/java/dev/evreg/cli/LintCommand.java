@@ -203,7 +203,6 @@ final class LintCommand implements Callable<Integer> {
   private int print(List<ReportFile> results) {
     List<Finding> all = results.stream().flatMap(r -> r.findings().stream()).map(ReportFile.Reported::finding).toList();
     List<ReportFile.Unreadable> errors = results.stream().map(ReportFile::error).filter(e -> e != null).toList();
-    boolean fail = all.stream().anyMatch(f -> f.severity().atLeast(report.failOn));
     switch (report.output) {
       case TEXT -> {
         Style style = Style.forTerminal(report.noColor);
@@ -212,14 +211,11 @@ final class LintCommand implements Callable<Integer> {
           out.println(report.summary(summary(results.size(), all, errors.size()), all));
         }
       }
-      case JSON -> out.print(Json.render(json(results, all, errors, errors.isEmpty() && !fail)));
+      case JSON -> out.print(Json.render(json(results, all, errors, errors.isEmpty() && !report.fails(all))));
       default -> out.print(CiFormats.render(report.output, "lint", results, report.failOn));
     }
     errors.forEach(e -> err.println(e.text()));
-    if (!errors.isEmpty()) {
-      return ExitCode.USAGE.code();
-    }
-    return fail ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    return report.exitCode(all, !errors.isEmpty());
   }
 
   static String summary(int files, List<Finding> all, int unreadable) {

@@ -3,6 +3,7 @@ package dev.evreg.cli;
 import dev.evreg.compat.Finding;
 import dev.evreg.compat.Severity;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -22,6 +23,16 @@ final class ReportOptions {
 
   @Option(names = "--no-color", description = "Never colour the output (colour is used only on a terminal).")
   boolean noColor;
+
+  /** Whether a finding is at or above --fail-on. */
+  boolean fails(Collection<Finding> findings) {
+    return findings.stream().anyMatch(f -> f.severity().atLeast(failOn));
+  }
+
+  /** 2 when an input could not be read, else 1 when a finding is at or above --fail-on, else 0. */
+  int exitCode(Collection<Finding> findings, boolean unreadable) {
+    return unreadable ? ExitCode.USAGE.code() : fails(findings) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
 
   /** A summary sentence, with why findings below error fail the run when --fail-on makes them. */
   String summary(String sentence, List<Finding> findings) {

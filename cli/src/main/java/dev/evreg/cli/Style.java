@@ -36,10 +36,6 @@ final class Style {
     return code + s.label() + "\u001b[0m";
   }
 
-  String bold(String s) {
-    return color ? "\u001b[1m" + s + "\u001b[0m" : s;
-  }
-
   static String where(Location l) {
     return l == null ? "" : l.display();
   }

@@ -173,10 +173,7 @@ final class TreeCompat {
       }
     }
     errors.stream().map(e -> e.text()).distinct().forEach(err::println); // a broken import is every importer's error
-    if (!errors.isEmpty()) {
-      return ExitCode.USAGE.code();
-    }
-    return all.stream().anyMatch(f -> f.severity().atLeast(opts.failOn)) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    return opts.exitCode(all, !errors.isEmpty());
   }
 
 }
