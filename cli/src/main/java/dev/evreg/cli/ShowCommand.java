@@ -2,9 +2,7 @@ package dev.evreg.cli;
 
 import dev.evreg.registry.SchemaVersion;
 import dev.evreg.registry.Subject;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -82,11 +80,6 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   private static String text(Versions.Opened o, SchemaVersion v) {
-    try {
-      byte[] bytes = o.registry().repo().repository().open(v.blob()).getCachedBytes(16 * 1024 * 1024);
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new String(o.registry().bytes(v), StandardCharsets.UTF_8);
   }
 }

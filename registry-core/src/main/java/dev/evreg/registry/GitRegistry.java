@@ -83,13 +83,23 @@ public final class GitRegistry implements AutoCloseable {
         new HistoryIndexer(repo, config.schemas(), progress).index(ref.commit(), ref.name()), config.schemas()));
   }
 
+  /** A version's file as stored, up to the size evreg reads as one schema. */
+  public byte[] bytes(SchemaVersion v) {
+    return BlobParser.bytes(reader(), v.blob(), v.shortCommit() + ":" + v.path());
+  }
+
+  private ObjectReader reader() {
+    if (reader == null) {
+      reader = repo.repository().newObjectReader();
+      parser = new BlobParser(reader, config.schemas().roots());
+    }
+    return reader;
+  }
+
   /** Parses a version from the commit it first appeared in (Protobuf imports resolve in that commit). */
   public ParsedSchema parse(SchemaVersion v) {
     try {
-      if (reader == null) {
-        reader = repo.repository().newObjectReader();
-        parser = new BlobParser(reader, config.schemas().roots());
-      }
+      reader();
       try (RevWalk walk = new RevWalk(reader)) {
         return parser.parse(walk.parseCommit(v.commit().id()).getTree(), v.shortCommit() + ":", v.path(), v.blob(),
             v.format());

@@ -2,6 +2,7 @@ package dev.evreg.registry.check;
 
 import dev.evreg.registry.config.SchemaPaths;
 import dev.evreg.registry.git.GitRepo;
+import dev.evreg.registry.git.HistoryIndexer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -53,10 +54,10 @@ public final class WorkingTreeChanges {
         if (!paths.contains(path)) {
           continue;
         }
-        boolean inBase = isFile(tw.getFileMode(tBase));
+        boolean inBase = HistoryIndexer.isFile(tw.getFileMode(tBase));
         FileTreeIterator w = tw.getTree(tWork, FileTreeIterator.class);
         boolean tracked = tw.getTree(tIndex, DirCacheIterator.class) != null;
-        boolean inWork = w != null && isFile(w.getEntryFileMode()) && (tracked || !w.isEntryIgnored());
+        boolean inWork = w != null && HistoryIndexer.isFile(w.getEntryFileMode()) && (tracked || !w.isEntryIgnored());
         ObjectId baseId = inBase ? tw.getObjectId(tBase) : null;
         if (inBase && inWork) {
           if (!w.getEntryObjectId().equals(baseId)) {
@@ -93,10 +94,6 @@ public final class WorkingTreeChanges {
     deletes.forEach(e -> changes.add(new FileChange(FileChange.Kind.DELETED, e.getOldPath(), null)));
     changes.sort(Comparator.comparing(FileChange::path));
     return changes;
-  }
-
-  private static boolean isFile(FileMode mode) {
-    return (mode.getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
   }
 
   /** A diff entry built from the walk, for JGit's rename detector. */

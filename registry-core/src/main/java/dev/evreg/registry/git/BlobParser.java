@@ -33,15 +33,7 @@ public final class BlobParser {
    */
   public ParsedSchema parse(RevTree tree, String label, String path, ObjectId blob, SchemaFormat format) {
     String display = label + path;
-    byte[] bytes;
-    try {
-      bytes = reader.open(blob).getCachedBytes(HistoryIndexer.MAX_SCHEMA_BYTES);
-    } catch (LargeObjectException e) {
-      throw new SchemaException(display, 0, 0, "is larger than the 10 MB evreg reads as one schema");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    SourceFile source = new SourceFile(display, SourceFile.decode(display, bytes));
+    SourceFile source = new SourceFile(display, SourceFile.decode(display, bytes(reader, blob, display)));
     if (format == SchemaFormat.PROTOBUF) {
       return schemas.parseProto(source, GitProtoSources.importName(path, source.text()),
           new GitProtoSources(reader, tree, label, path, source.text(), schemaRoots));
@@ -59,5 +51,16 @@ public final class BlobParser {
       name = null;
     }
     return new HistoryIndex.BlobInfo(Fingerprint.of(schema.canonical()), name, null);
+  }
+
+  /** A schema blob's bytes, up to the size evreg reads as one schema ({@code display} names it in the error). */
+  public static byte[] bytes(ObjectReader reader, ObjectId blob, String display) {
+    try {
+      return reader.open(blob).getCachedBytes((int) SchemaReader.Options.DEFAULT_MAX_BYTES);
+    } catch (LargeObjectException e) {
+      throw new SchemaException(display, 0, 0, "is larger than the 10 MB evreg reads as one schema");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

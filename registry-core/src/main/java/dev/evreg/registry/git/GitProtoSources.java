@@ -1,7 +1,6 @@
 package dev.evreg.registry.git;
 
 import dev.evreg.compat.protobuf.ProtoSources;
-import dev.evreg.compat.source.SchemaException;
 import dev.evreg.compat.source.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -85,13 +83,10 @@ public final class GitProtoSources implements ProtoSources {
         continue;
       }
       try (TreeWalk tw = TreeWalk.forPath(reader, candidate, tree)) {
-        if (tw != null && (tw.getFileMode(0).getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE) {
-          byte[] bytes = reader.open(tw.getObjectId(0)).getCachedBytes(HistoryIndexer.MAX_SCHEMA_BYTES);
+        if (tw != null && HistoryIndexer.isFile(tw.getFileMode(0))) {
           String display = label + candidate;
-          return new SourceFile(display, SourceFile.decode(display, bytes));
+          return new SourceFile(display, SourceFile.decode(display, BlobParser.bytes(reader, tw.getObjectId(0), display)));
         }
-      } catch (org.eclipse.jgit.errors.LargeObjectException e) {
-        throw new SchemaException(label + candidate, 0, 0, "is larger than the 10 MB evreg reads as one schema");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

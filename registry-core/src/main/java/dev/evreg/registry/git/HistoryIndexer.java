@@ -36,7 +36,6 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 public final class HistoryIndexer {
 
-  public static final int MAX_SCHEMA_BYTES = 10 * 1024 * 1024;
 
   private final GitRepo repo;
   private final SchemaPaths paths;
@@ -223,7 +222,8 @@ public final class HistoryIndexer {
     }
   }
 
-  static boolean isFile(FileMode mode) {
+  /** Whether a tree entry is a regular file (not a folder, link or submodule). */
+  public static boolean isFile(FileMode mode) {
     return (mode.getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
   }
 }
