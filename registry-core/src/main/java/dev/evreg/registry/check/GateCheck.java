@@ -166,23 +166,19 @@ public final class GateCheck {
     CheckOptions options = config.compatibility().optionsFor(p.subject);
     List<SchemaVersion> against = s.versions().subList(0, s.latest().version());
     List<VersionCheck> versions = new ArrayList<>();
+    List<Finding> lint;
     try {
-      CompatibilityReport report = checker.check(level, registry.parsed(against), p.schema, options);
+      List<ParsedSchema> parsed = registry.parsed(against); // parsed on first use, once
+      CompatibilityReport report = checker.check(level, parsed, p.schema, options);
       for (VersionResult r : report.results()) {
         versions.add(new VersionCheck(against.get(r.version() - 1), r.findings(), List.of()));
       }
+      lint = lint(p.schema, parsed.get(parsed.size() - 1)); // the latest version
     } catch (SchemaException e) {
       return new SubjectCheck(p.subject, p.change, SubjectCheck.Status.ERROR, level, previousName, fp, null, count,
           List.of(), List.of(), List.of(), List.of(), e, warnings, List.of());
     }
     boolean ok = versions.stream().allMatch(VersionCheck::compatible);
-    List<Finding> lint;
-    try {
-      lint = lint(p.schema, registry.parsed(List.of(s.latest())).get(0));
-    } catch (SchemaException e) {
-      return new SubjectCheck(p.subject, p.change, SubjectCheck.Status.ERROR, level, previousName, fp, null, count,
-          List.of(), List.of(), List.of(), List.of(), e, warnings, List.of());
-    }
     return new SubjectCheck(p.subject, p.change, ok ? SubjectCheck.Status.COMPATIBLE : SubjectCheck.Status.INCOMPATIBLE,
         level, previousName, fp, null, count, versions, List.of(), List.of(), List.of(), null, warnings, lint);
   }
