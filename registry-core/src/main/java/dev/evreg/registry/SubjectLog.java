@@ -62,7 +62,6 @@ public final class SubjectLog {
   }
 
   private static boolean waived(List<Waiver> waivers, String subject, Finding f, SchemaVersion old, SchemaVersion neu) {
-    return waivers.stream().anyMatch(w -> w.subject().equals(subject) && w.rule().equals(f.ruleId())
-        && w.oldSchema().equals(old.fingerprint()) && neu.fingerprint().equals(w.newSchema()));
+    return waivers.stream().anyMatch(w -> w.subject().equals(subject) && w.accepts(f.ruleId(), old.fingerprint(), neu.fingerprint()));
   }
 }

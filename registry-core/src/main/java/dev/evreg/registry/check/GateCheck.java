@@ -235,9 +235,8 @@ public final class GateCheck {
         List<Finding> keep = new ArrayList<>();
         List<Finding> gone = new ArrayList<>();
         for (Finding f : v.findings()) {
-          Optional<Waiver> w = mine.stream().filter(x -> x.rule().equals(f.ruleId())
-              && x.oldSchema().equals(v.version().fingerprint()) && x.newSchema() != null
-              && x.newSchema().equals(c.candidate())).findFirst();
+          Optional<Waiver> w = mine.stream().filter(x -> x.accepts(f.ruleId(), v.version().fingerprint(), c.candidate()))
+              .findFirst();
           if (w.isPresent()) {
             gone.add(f);
             used.add(w.get());
