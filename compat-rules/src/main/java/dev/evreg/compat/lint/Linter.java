@@ -14,6 +14,7 @@ import dev.evreg.compat.model.RecordType;
 import dev.evreg.compat.source.SchemaException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,8 @@ public final class Linter {
   private static final Pattern PROTO_IGNORE_FILE = Pattern.compile("evreg:ignore-file\\s+([A-Z][A-Z0-9_]*)");
 
   private final LintConfig config;
+  /** The ignore globs, compiled on first use (lint runs files in parallel). */
+  private final Map<String, PathMatcher> matchers = new ConcurrentHashMap<>();
 
   public Linter(LintConfig config) {
     this.config = config;
@@ -44,8 +48,9 @@ public final class Linter {
 
   public List<Finding> lint(ParsedSchema schema) {
     LintContext ctx = new LintContext(schema, config);
+    Path path = Path.of(schema.source().path().replace('\\', '/'));
     for (LintRule rule : LintRules.all()) {
-      if (active(rule.info(), schema)) {
+      if (active(rule.info(), path)) {
         ctx.running(rule.info());
         try {
           rule.check(ctx);
@@ -62,7 +67,7 @@ public final class Linter {
   public List<Finding> lintChange(ParsedSchema previous, ParsedSchema schema) {
     LintContext ctx = new LintContext(schema, config);
     for (ChangeLintRule rule : LintRules.changeRules()) {
-      if (active(rule.info(), schema) && previous.format() == schema.format()) {
+      if (active(rule.info(), Path.of(schema.source().path().replace('\\', '/'))) && previous.format() == schema.format()) {
         ctx.running(rule.info());
         rule.check(previous, ctx);
       }
@@ -70,19 +75,19 @@ public final class Linter {
     return finish(ctx);
   }
 
-  private boolean active(RuleInfo r, ParsedSchema schema) {
+  private boolean active(RuleInfo r, Path path) {
     // CloudEvents attribute rules belong to that profile; the envelope rules serve both profiles.
     if (r.category().equals("CLOUDEVENTS") && !config.envelope().profile().equals(LintConfig.CLOUDEVENTS_PROFILE)) {
       return false;
     }
     return config.enabled(r.id(), r.category()) && config.severityOf(r.id(), r.category(), r.defaultSeverity()).isPresent()
-        && !ignoredByPath(r.id(), schema.source().path());
+        && !ignoredByPath(r.id(), path);
   }
 
-  private boolean ignoredByPath(String ruleId, String path) {
+  private boolean ignoredByPath(String ruleId, Path path) {
     for (LintConfig.PathIgnore ig : config.ignore()) {
       if ((ig.rules().contains(ruleId) || ig.rules().contains("*"))
-          && FileSystems.getDefault().getPathMatcher("glob:" + ig.glob()).matches(Path.of(path.replace('\\', '/')))) {
+          && matchers.computeIfAbsent(ig.glob(), g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).matches(path)) {
         return true;
       }
     }
@@ -93,9 +98,10 @@ public final class Linter {
     ParsedSchema schema = ctx.schema();
     Map<Object, Object> owners = owners(schema);
     Set<String> fileIgnores = fileIgnores(schema);
+    Map<Object, Set<String>> ignores = new IdentityHashMap<>();
     List<Finding> out = new ArrayList<>();
     for (LintContext.Raw r : ctx.reported()) {
-      if (fileIgnores.contains(r.rule().id()) || ignored(r.rule().id(), r.element(), owners, schema)) {
+      if (fileIgnores.contains(r.rule().id()) || ignored(r.rule().id(), r.element(), owners, schema, ignores)) {
         continue;
       }
       Optional<Severity> s = config.severityOf(r.rule().id(), r.rule().category(), r.rule().defaultSeverity());
@@ -117,13 +123,16 @@ public final class Linter {
     return owners;
   }
 
-  private boolean ignored(String ruleId, Object element, Map<Object, Object> owners, ParsedSchema schema) {
+  /** Whether the element, its record or the event ignores the rule; {@code seen} keeps each element's ignores. */
+  private boolean ignored(String ruleId, Object element, Map<Object, Object> owners, ParsedSchema schema,
+      Map<Object, Set<String>> seen) {
     for (Object e = element; e != null; e = owners.get(e)) {
-      if (ignores(e, schema).contains(ruleId)) {
+      if (seen.computeIfAbsent(e, x -> ignores(x, schema)).contains(ruleId)) {
         return true;
       }
     }
-    return schema.view().event() != null && ignores(schema.view().event(), schema).contains(ruleId);
+    Object event = schema.view().event();
+    return event != null && seen.computeIfAbsent(event, x -> ignores(x, schema)).contains(ruleId);
   }
 
   /** The rule ids an element ignores, each checked against the catalogue. */
