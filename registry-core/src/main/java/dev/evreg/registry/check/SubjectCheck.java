@@ -45,19 +45,9 @@ public record SubjectCheck(String subject, FileChange change, Status status, Lev
     lint = List.copyOf(lint);
   }
 
-  /** This check with the lint findings of its candidate. */
-  public SubjectCheck withLint(List<Finding> findings) {
-    return new SubjectCheck(subject, change, status, level, previousSubject, candidate, sameAs, versionCount, versions,
-        this.findings, waivedFindings, waivers, error, warnings, findings);
-  }
-
   /** Every finding that counts: newest version first, then the subject's own findings, then lint. */
   public List<Finding> allFindings() {
     return Stream.of(versions.stream().flatMap(v -> v.findings().stream()), findings.stream(), lint.stream())
         .flatMap(s -> s).toList();
-  }
-
-  public List<VersionCheck> failing() {
-    return versions.stream().filter(v -> !v.compatible()).toList();
   }
 }

@@ -48,7 +48,7 @@ public final class BlobParser {
       RecordType event = schema.view().event();
       name = event == null ? null : event.fullName();
     } catch (RuntimeException e) {
-      name = null;
+      // no record name: subjects are then named by path
     }
     return new HistoryIndex.BlobInfo(Fingerprint.of(schema.canonical()), name, null);
   }

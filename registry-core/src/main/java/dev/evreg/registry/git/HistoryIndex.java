@@ -95,10 +95,6 @@ public final class HistoryIndex {
     return p != null ? p : lineageLast.get(lineage);
   }
 
-  public boolean alive(int lineage) {
-    return lineagePath.get(lineage) != null;
-  }
-
   public int commitsRead() {
     return commitsRead;
   }

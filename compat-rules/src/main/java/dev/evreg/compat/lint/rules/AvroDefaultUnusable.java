@@ -44,7 +44,7 @@ public final class AvroDefaultUnusable implements LintRule {
     }
     Map<String, RecordType> records = new HashMap<>();
     for (RecordType r : ctx.view().records()) {
-      records.put(r.namespace() == null || r.namespace().isEmpty() ? r.name() : r.namespace() + "." + r.name(), r);
+      records.put(r.fullName(), r);
     }
     for (Schema s : recordsOf(avro.schema(), new HashSet<>(), new ArrayList<>())) {
       RecordType r = records.get(s.getFullName());

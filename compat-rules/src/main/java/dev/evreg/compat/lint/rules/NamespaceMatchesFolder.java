@@ -8,7 +8,6 @@ import dev.evreg.compat.lint.LintRule;
 import dev.evreg.compat.model.RecordType;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The namespace matches the folder. Protobuf: the package path ends the file's folder path
@@ -32,7 +31,7 @@ public final class NamespaceMatchesFolder implements LintRule {
     if (event == null || format == SchemaFormat.JSON) {
       return;
     }
-    String ns = format == SchemaFormat.PROTOBUF ? packageOf(event) : event.namespace();
+    String ns = event.namespace();
     if (ns == null || ns.isEmpty()) {
       return;
     }
@@ -47,7 +46,7 @@ public final class NamespaceMatchesFolder implements LintRule {
       expected = String.join("/", segments) + "/";
     } else {
       String last = segments.get(segments.size() - 1);
-      ok = !folders.isEmpty() && squash(folders.get(folders.size() - 1)).equals(squash(last));
+      ok = !folders.isEmpty() && EnvelopeLookup.squash(folders.get(folders.size() - 1)).equals(EnvelopeLookup.squash(last));
       expected = last + "/";
     }
     if (!ok) {
@@ -57,12 +56,4 @@ public final class NamespaceMatchesFolder implements LintRule {
     }
   }
 
-  /** The package of a message: its namespace without enclosing messages. */
-  private static String packageOf(RecordType event) {
-    return event.namespace();
-  }
-
-  private static String squash(String s) {
-    return s.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
-  }
 }
