@@ -29,7 +29,8 @@ public final class DiskProtoSources implements ProtoSources {
     this.maxBytes = maxBytes;
   }
 
-  static String packageOf(String text) {
+  /** The package a .proto file declares, or null. */
+  public static String packageOf(String text) {
     Matcher m = PACKAGE.matcher(text);
     return m.find() ? m.group(1) : null;
   }

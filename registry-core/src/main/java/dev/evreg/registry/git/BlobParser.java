@@ -4,6 +4,7 @@ import dev.evreg.compat.ParsedSchema;
 import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.SchemaReader;
 import dev.evreg.compat.model.RecordType;
+import dev.evreg.compat.protobuf.DiskProtoSources;
 import dev.evreg.compat.source.SchemaException;
 import dev.evreg.compat.source.SourceFile;
 import dev.evreg.registry.Fingerprint;
@@ -35,8 +36,9 @@ public final class BlobParser {
     String display = label + path;
     SourceFile source = new SourceFile(display, SourceFile.decode(display, bytes(reader, blob, display)));
     if (format == SchemaFormat.PROTOBUF) {
-      return schemas.parseProto(source, GitProtoSources.importName(path, source.text()),
-          new GitProtoSources(reader, tree, label, path, source.text(), schemaRoots));
+      String packageName = DiskProtoSources.packageOf(source.text());
+      return schemas.parseProto(source, GitProtoSources.importName(path, packageName),
+          new GitProtoSources(reader, tree, label, path, packageName, schemaRoots));
     }
     return schemas.parse(source, format);
   }

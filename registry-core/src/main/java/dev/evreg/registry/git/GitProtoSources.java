@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -19,29 +17,25 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class GitProtoSources implements ProtoSources {
 
-  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
-
   private final ObjectReader reader;
   private final RevTree tree;
   private final String label;
   private final List<String> roots = new ArrayList<>();
 
-  /** {@code label} prefixes paths in messages ({@code 1a2b3c4:}); {@code schemaRoots} are searched last. */
-  public GitProtoSources(ObjectReader reader, RevTree tree, String label, String filePath, String text,
+  /**
+   * {@code label} prefixes paths in messages ({@code 1a2b3c4:}); {@code packageName} is the file's
+   * package (or null); {@code schemaRoots} are searched last.
+   */
+  public GitProtoSources(ObjectReader reader, RevTree tree, String label, String filePath, String packageName,
       List<String> schemaRoots) {
     this.reader = reader;
     this.tree = tree;
     this.label = label;
     String dir = parent(filePath);
     add(dir);
-    Matcher m = PACKAGE.matcher(text);
-    if (m.find()) {
-      String pkgPath = m.group(1).replace('.', '/');
-      if (dir.equals(pkgPath)) {
-        add("");
-      } else if (dir.endsWith("/" + pkgPath)) {
-        add(dir.substring(0, dir.length() - pkgPath.length() - 1));
-      }
+    String packageRoot = packageRoot(dir, packageName);
+    if (packageRoot != null) {
+      add(packageRoot);
     }
     for (String d = dir; !d.isEmpty(); ) {
       d = parent(d);
@@ -51,17 +45,21 @@ public final class GitProtoSources implements ProtoSources {
   }
 
   /** The import path a file is known by: from its package root when its folders follow the package, else its name. */
-  public static String importName(String filePath, String text) {
+  public static String importName(String filePath, String packageName) {
     String name = filePath.substring(filePath.lastIndexOf('/') + 1);
-    Matcher m = PACKAGE.matcher(text);
-    if (m.find()) {
-      String pkgPath = m.group(1).replace('.', '/');
-      String dir = parent(filePath);
-      if (dir.equals(pkgPath) || dir.endsWith("/" + pkgPath)) {
-        return pkgPath + "/" + name;
-      }
+    return packageRoot(parent(filePath), packageName) == null ? name : packageName.replace('.', '/') + "/" + name;
+  }
+
+  /** The folder above {@code dir} when {@code dir} ends with the package's path ("" for the tree's root), or null. */
+  static String packageRoot(String dir, String packageName) {
+    if (packageName == null) {
+      return null;
     }
-    return name;
+    String pkgPath = packageName.replace('.', '/');
+    if (dir.equals(pkgPath)) {
+      return "";
+    }
+    return dir.endsWith("/" + pkgPath) ? dir.substring(0, dir.length() - pkgPath.length() - 1) : null;
   }
 
   private void add(String root) {
