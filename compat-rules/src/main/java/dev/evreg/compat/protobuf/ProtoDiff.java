@@ -43,7 +43,7 @@ public final class ProtoDiff {
   public record Change(ProtoChange type, String description, Location location, Location previous) {}
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+[\\w.]+\\s*;");
-  private static final int MESSAGE_MAX = 536_870_911;
+  private static final int MESSAGE_MAX = Reserveds.FIELD_NUMBER_MAX;
 
   private enum Kind { SCALAR, MESSAGE, MAP }
 

@@ -9,7 +9,10 @@ import java.util.Map;
 import kotlin.ranges.IntRange;
 
 /** The reserved numbers and names of one message or enum, each with the statement that reserves it. */
-final class Reserveds {
+public final class Reserveds {
+
+  /** The largest field number, what {@code max} stands for in a message's {@code reserved}. */
+  public static final int FIELD_NUMBER_MAX = 536_870_911;
 
   record Range(int start, int end, ReservedElement element) {}
 
@@ -25,7 +28,7 @@ final class Reserveds {
   }
 
   /** {@code max} is the largest number of the element's kind, shown as {@code max}. */
-  static Reserveds of(List<ReservedElement> elements, int max) {
+  public static Reserveds of(List<ReservedElement> elements, int max) {
     List<Range> ranges = new ArrayList<>();
     Map<String, ReservedElement> names = new LinkedHashMap<>();
     for (ReservedElement r : elements) {
@@ -50,7 +53,7 @@ final class Reserveds {
     return names;
   }
 
-  boolean hasName(String name) {
+  public boolean hasName(String name) {
     return names.containsKey(name);
   }
 
@@ -58,7 +61,7 @@ final class Reserveds {
     return names.get(name);
   }
 
-  boolean hasNumber(int n) {
+  public boolean hasNumber(int n) {
     return numberElement(n) != null;
   }
 

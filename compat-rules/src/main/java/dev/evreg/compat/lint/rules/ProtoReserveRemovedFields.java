@@ -2,7 +2,6 @@ package dev.evreg.compat.lint.rules;
 
 import com.squareup.wire.schema.MessageType;
 import com.squareup.wire.schema.Type;
-import com.squareup.wire.schema.internal.parser.ReservedElement;
 import dev.evreg.compat.ParsedSchema;
 import dev.evreg.compat.RuleInfo;
 import dev.evreg.compat.SchemaFormat;
@@ -10,6 +9,7 @@ import dev.evreg.compat.Severity;
 import dev.evreg.compat.lint.ChangeLintRule;
 import dev.evreg.compat.lint.LintContext;
 import dev.evreg.compat.protobuf.ProtoSchema;
+import dev.evreg.compat.protobuf.Reserveds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,13 +38,13 @@ public final class ProtoReserveRemovedFields implements ChangeLintRule {
       if (!(t instanceof MessageType old) || !(now.schema().getType(t.getType()) instanceof MessageType current)) {
         continue;
       }
-      List<ReservedElement> reserved = current.toElement().getReserveds();
+      Reserveds reserved = Reserveds.of(current.toElement().getReserveds(), Reserveds.FIELD_NUMBER_MAX);
       for (com.squareup.wire.schema.Field f : old.getFieldsAndOneOfFields()) {
         if (current.field(f.getTag()) != null) {
           continue;
         }
-        boolean numberReserved = reserved.stream().anyMatch(r -> matches(r, f.getTag()));
-        boolean nameReserved = reserved.stream().anyMatch(r -> r.getValues().contains(f.getName()));
+        boolean numberReserved = reserved.hasNumber(f.getTag());
+        boolean nameReserved = reserved.hasName(f.getName());
         if (!numberReserved || !nameReserved) {
           List<String> missing = new ArrayList<>();
           if (!numberReserved) {
@@ -59,17 +59,5 @@ public final class ProtoReserveRemovedFields implements ChangeLintRule {
         }
       }
     }
-  }
-
-  private static boolean matches(ReservedElement r, int tag) {
-    for (Object v : r.getValues()) {
-      if (v instanceof Integer i && i == tag) {
-        return true;
-      }
-      if (v instanceof kotlin.ranges.IntRange range && range.contains(tag)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
