@@ -158,7 +158,7 @@ final class LintCommand implements Callable<Integer> {
     except.forEach(x -> skipped.add(x.toUpperCase(Locale.ROOT)));
     config = config.withExcept(skipped);
     Linter.unknownIdIn(config).ifPresent(id -> {
-      throw new UserError(Linter.unknownRule(id).replace("unknown rule id", "unknown rule id or category"));
+      throw new UserError(Linter.unknownRule(id, "rule id or category"));
     });
     return config;
   }

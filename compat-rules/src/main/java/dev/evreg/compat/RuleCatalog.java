@@ -3,16 +3,21 @@ package dev.evreg.compat;
 import dev.evreg.compat.avro.AvroCompatibility;
 import dev.evreg.compat.protobuf.ProtoCompatibility;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The one registry of built-in rules, sorted by id. */
 public final class RuleCatalog {
 
   private static final List<RuleInfo> BUILT_IN = build();
+  private static final Set<String> CATEGORIES = BUILT_IN.stream().map(RuleInfo::category)
+      .collect(Collectors.toCollection(TreeSet::new));
 
   private RuleCatalog() {}
 
@@ -37,6 +42,11 @@ public final class RuleCatalog {
 
   public static List<RuleInfo> builtIn() {
     return BUILT_IN;
+  }
+
+  /** The categories of the built-in rules, sorted. */
+  public static Set<String> categories() {
+    return Collections.unmodifiableSet(CATEGORIES);
   }
 
   public static Optional<RuleInfo> find(String id) {

@@ -194,7 +194,13 @@ public final class Linter {
 
   /** "unknown rule id "X"; did you mean "Y"?" */
   public static String unknownRule(String id) {
-    return "unknown rule id \"" + id + "\"" + suggestion(id).map(s -> "; did you mean \"" + s + "\"?").orElse("; run 'evreg rules' for the list");
+    return unknownRule(id, "rule id");
+  }
+
+  /** The same, naming what was expected ({@code rule id or category} where categories count too). */
+  public static String unknownRule(String id, String what) {
+    return "unknown " + what + " \"" + id + "\"" + suggestion(id).map(s -> "; did you mean \"" + s + "\"?")
+        .orElse("; run 'evreg rules' for the list");
   }
 
   /** The catalogue id nearest to {@code id} by edit distance, when it is near. */
@@ -204,8 +210,7 @@ public final class Linter {
 
   /** Validates the rule ids and categories a configuration names; the first unknown one is reported. */
   public static Optional<String> unknownIdIn(LintConfig config) {
-    Set<String> categories = new HashSet<>();
-    RuleCatalog.builtIn().forEach(r -> categories.add(r.category()));
+    Set<String> categories = RuleCatalog.categories();
     List<String> named = new ArrayList<>(config.use());
     named.addAll(config.except());
     named.addAll(config.severity().keySet());

@@ -2,7 +2,6 @@ package dev.evreg.registry.config;
 
 import dev.evreg.compat.Suggestions;
 import dev.evreg.compat.RuleCatalog;
-import dev.evreg.compat.RuleInfo;
 import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.lint.LintConfig;
 import dev.evreg.compat.lint.Names;
@@ -169,11 +168,8 @@ final class LintSection implements ConfigSection<LintConfig> {
 
   /** Every rule id and category of the catalogue. */
   static Set<String> ruleNames() {
-    Set<String> names = new TreeSet<>();
-    for (RuleInfo r : RuleCatalog.builtIn()) {
-      names.add(r.id());
-      names.add(r.category());
-    }
+    Set<String> names = new TreeSet<>(RuleCatalog.categories());
+    RuleCatalog.builtIn().forEach(r -> names.add(r.id()));
     return names;
   }
 }
