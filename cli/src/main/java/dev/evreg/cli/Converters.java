@@ -6,7 +6,9 @@ import dev.evreg.compat.ProtoRules;
 import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.Severity;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -21,8 +23,8 @@ final class Converters {
       try {
         return Level.parse(value);
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("unknown level '" + value + "'; expected one of NONE, BACKWARD, "
-            + "BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE");
+        throw new TypeConversionException("unknown level '" + value + "'; expected one of "
+            + Arrays.stream(Level.values()).map(Level::name).collect(Collectors.joining(", ")));
       }
     }
   }
@@ -38,23 +40,22 @@ final class Converters {
   static final class PolicyConverter implements ITypeConverter<JsonPolicy> {
     @Override
     public JsonPolicy convert(String value) {
-      return switch (value.toLowerCase(Locale.ROOT)) {
-        case "strict" -> JsonPolicy.STRICT;
-        case "lenient" -> JsonPolicy.LENIENT;
-        default -> throw new TypeConversionException("unknown policy '" + value + "'; expected strict or lenient");
-      };
+      try {
+        return JsonPolicy.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown policy '" + value + "'; expected strict or lenient");
+      }
     }
   }
 
   static final class ProtoRulesConverter implements ITypeConverter<ProtoRules> {
     @Override
     public ProtoRules convert(String value) {
-      return switch (value.toLowerCase(Locale.ROOT).replace('_', '-')) {
-        case "registry" -> ProtoRules.REGISTRY;
-        case "wire" -> ProtoRules.WIRE;
-        case "wire-json" -> ProtoRules.WIRE_JSON;
-        default -> throw new TypeConversionException("unknown Protobuf rule set '" + value + "'; expected registry, wire or wire-json");
-      };
+      try {
+        return ProtoRules.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown Protobuf rule set '" + value + "'; expected registry, wire or wire-json");
+      }
     }
   }
 

@@ -11,7 +11,6 @@ import dev.evreg.registry.RegistryRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -203,13 +202,11 @@ public final class ConfigSections {
   }
 
   static JsonPolicy policy(YamlNode n) {
-    return choice(n, "JSON Schema policy", List.of("strict", "lenient"),
-        s -> JsonPolicy.valueOf(s.toUpperCase(Locale.ROOT)));
+    return choice(n, "JSON Schema policy", List.of("strict", "lenient"), JsonPolicy::parse);
   }
 
   static ProtoRules protoRules(YamlNode n) {
-    return choice(n, "Protobuf rule set", List.of("registry", "wire", "wire-json"),
-        s -> ProtoRules.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_')));
+    return choice(n, "Protobuf rule set", List.of("registry", "wire", "wire-json"), ProtoRules::parse);
   }
 
   private static <T> T choice(YamlNode n, String what, List<String> names, Function<String, T> parse) {
