@@ -19,17 +19,24 @@ public final class LintContext {
   record Raw(RuleInfo rule, Object element, Location location, String message) {}
 
   private final ParsedSchema schema;
+  private final String path;
   private final LintConfig config;
   private final List<Raw> reported = new ArrayList<>();
   private RuleInfo current;
 
-  LintContext(ParsedSchema schema, LintConfig config) {
+  LintContext(ParsedSchema schema, String path, LintConfig config) {
     this.schema = schema;
+    this.path = path.replace('\\', '/');
     this.config = config;
   }
 
   public ParsedSchema schema() {
     return schema;
+  }
+
+  /** The file's path as the project names it ('/' separators), for folder conventions; no commit label. */
+  public String path() {
+    return path;
   }
 
   public EventSchema view() {

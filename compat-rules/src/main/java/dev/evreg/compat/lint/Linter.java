@@ -47,10 +47,18 @@ public final class Linter {
   }
 
   public List<Finding> lint(ParsedSchema schema) {
-    LintContext ctx = new LintContext(schema, config);
-    Path path = Path.of(schema.source().path().replace('\\', '/'));
+    return lint(schema, schema.source().path());
+  }
+
+  /**
+   * Lints a schema whose file the project names {@code path}, which path ignores and folder
+   * conventions use: a version from git history is displayed as {@code commit:path}.
+   */
+  public List<Finding> lint(ParsedSchema schema, String path) {
+    LintContext ctx = new LintContext(schema, path, config);
+    Path file = Path.of(ctx.path());
     for (LintRule rule : LintRules.all()) {
-      if (active(rule.info(), path)) {
+      if (active(rule.info(), file)) {
         ctx.running(rule.info());
         try {
           rule.check(ctx);
@@ -65,9 +73,9 @@ public final class Linter {
 
   /** The rules that compare with the previous version (run by {@code evreg check}). */
   public List<Finding> lintChange(ParsedSchema previous, ParsedSchema schema) {
-    LintContext ctx = new LintContext(schema, config);
+    LintContext ctx = new LintContext(schema, schema.source().path(), config);
     for (ChangeLintRule rule : LintRules.changeRules()) {
-      if (active(rule.info(), Path.of(schema.source().path().replace('\\', '/'))) && previous.format() == schema.format()) {
+      if (active(rule.info(), Path.of(ctx.path())) && previous.format() == schema.format()) {
         ctx.running(rule.info());
         rule.check(previous, ctx);
       }

@@ -154,7 +154,7 @@ public final class GateCheck {
     Fingerprint fp = Fingerprint.of(p.schema.canonical());
     if (previous.isEmpty()) {
       return new SubjectCheck(p.subject, p.change, SubjectCheck.Status.NEW, level, null, fp, null, 0,
-          List.of(), List.of(), List.of(), List.of(), null, warnings, lint(p.schema, null));
+          List.of(), List.of(), List.of(), List.of(), null, warnings, lint(p.schema, null, null));
     }
     Subject s = previous.get();
     Optional<SchemaVersion> same = s.versions().stream()
@@ -173,7 +173,7 @@ public final class GateCheck {
       for (VersionResult r : report.results()) {
         versions.add(new VersionCheck(against.get(r.version() - 1), r.findings(), List.of()));
       }
-      lint = lint(p.schema, parsed.get(parsed.size() - 1)); // the latest version
+      lint = lint(p.schema, parsed.get(parsed.size() - 1), s.latest().path()); // the latest version
     } catch (SchemaException e) {
       return new SubjectCheck(p.subject, p.change, SubjectCheck.Status.ERROR, level, previousName, fp, null, count,
           List.of(), List.of(), List.of(), List.of(), e, warnings, List.of());
@@ -188,13 +188,13 @@ public final class GateCheck {
    * fails on findings its latest version did not have (by rule and message, which do not move
    * with the lines), so legacy schemas do not block unrelated changes, plus the rules about changes.
    */
-  private List<Finding> lint(ParsedSchema candidate, ParsedSchema latest) {
+  private List<Finding> lint(ParsedSchema candidate, ParsedSchema latest, String latestPath) {
     List<Finding> now = linter.lint(candidate);
     if (latest == null || latest.format() != candidate.format()) {
       return now;
     }
     Set<String> before = new HashSet<>();
-    linter.lint(latest).forEach(f -> before.add(f.ruleId() + '\0' + f.message()));
+    linter.lint(latest, latestPath).forEach(f -> before.add(f.ruleId() + '\0' + f.message()));
     List<Finding> out = new ArrayList<>(now.stream().filter(f -> !before.contains(f.ruleId() + '\0' + f.message())).toList());
     out.addAll(linter.lintChange(latest, candidate));
     return out;

@@ -35,8 +35,7 @@ public final class NamespaceMatchesFolder implements LintRule {
     if (ns == null || ns.isEmpty()) {
       return;
     }
-    // a version from history is shown as "commit:path", as git names it; the folder is the path's
-    String path = ctx.schema().source().path().replace('\\', '/').replaceFirst("^[^/]*:", "");
+    String path = ctx.path();
     List<String> folders = path.contains("/") ? Arrays.asList(path.substring(0, path.lastIndexOf('/')).split("/")) : List.of();
     List<String> segments = Arrays.asList(ns.split("\\."));
     boolean ok;
