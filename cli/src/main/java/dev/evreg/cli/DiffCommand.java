@@ -2,6 +2,7 @@ package dev.evreg.cli;
 
 import dev.evreg.compat.Finding;
 import dev.evreg.compat.Level;
+import dev.evreg.compat.Severity;
 import dev.evreg.registry.SchemaDiff;
 import dev.evreg.registry.SchemaVersion;
 import dev.evreg.registry.Subject;
@@ -73,8 +74,9 @@ final class DiffCommand implements Callable<Integer> {
       } else {
         throw new UserError("subject \"" + s.name() + "\" has one version on " + o.ref() + ", so there is nothing to compare it with");
       }
-      Level l = level != null ? level : o.registry().config().compatibility().levelFor(s.name());
+      Level l = Versions.level(o, s, level);
       SchemaDiff d = SchemaDiff.between(o.registry(), s, from, to, l);
+      long errors = d.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
       if (info.output == OutputFormat.JSON) {
         Map<String, Object> m = Json.object();
         m.put("command", "diff");
@@ -93,15 +95,13 @@ final class DiffCommand implements Callable<Integer> {
         }
         if (!quiet) {
           out.print(d.text());
-          long errors = d.findings().stream().filter(f -> f.severity() == dev.evreg.compat.Severity.ERROR).count();
           out.println("Version " + to.version() + " of " + s.name() + " is " + (errors == 0 ? "" : "not ") + l
               + " compatible with version " + from.version()
               + (errors == 0 ? "" : " (" + errors + (errors == 1 ? " error" : " errors") + ")")
               + (d.text().isEmpty() ? "; their normalised forms are equal" : "") + ".");
         }
       }
-      return d.findings().stream().anyMatch(f -> f.severity() == dev.evreg.compat.Severity.ERROR)
-          ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+      return errors == 0 ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
   }
 }

@@ -56,7 +56,7 @@ final class LogCommand implements Callable<Integer> {
   public Integer call() {
     try (Versions.Opened o = Versions.Opened.of(repo, ref, err)) {
       Subject s = Versions.subject(o.history(), subject, o.ref());
-      Level l = level != null ? level : o.registry().config().compatibility().levelFor(s.name());
+      Level l = Versions.level(o, s, level);
       List<SubjectLog.Entry> entries = SubjectLog.of(o.registry(), s, l);
       if (info.output == OutputFormat.JSON) {
         Map<String, Object> doc = Json.object();

@@ -1,11 +1,13 @@
 package dev.evreg.cli;
 
+import dev.evreg.compat.Level;
 import dev.evreg.registry.GitRegistry;
 import dev.evreg.registry.SchemaHistory;
 import dev.evreg.registry.SchemaVersion;
 import dev.evreg.registry.Subject;
 import dev.evreg.compat.Suggestions;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -37,13 +39,20 @@ final class Versions {
 
   /** The author date as {@code 2026-01-02} in the author's time zone. */
   static String date(SchemaVersion v) {
-    return DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochSecond(v.commit().authorSeconds())
-        .atOffset(ZoneOffset.ofTotalSeconds(v.commit().tzMinutes() * 60)));
+    return DateTimeFormatter.ISO_LOCAL_DATE.format(authored(v));
   }
 
   static String timestamp(SchemaVersion v) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochSecond(v.commit().authorSeconds())
-        .atOffset(ZoneOffset.ofTotalSeconds(v.commit().tzMinutes() * 60)));
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(authored(v));
+  }
+
+  private static OffsetDateTime authored(SchemaVersion v) {
+    return Instant.ofEpochSecond(v.commit().authorSeconds()).atOffset(ZoneOffset.ofTotalSeconds(v.commit().tzMinutes() * 60));
+  }
+
+  /** The level a subject is judged at: {@code override} when given, else its configured one. */
+  static Level level(Opened o, Subject s, Level override) {
+    return override != null ? override : o.registry().config().compatibility().levelFor(s.name());
   }
 
   static Map<String, Object> json(SchemaVersion v) {
