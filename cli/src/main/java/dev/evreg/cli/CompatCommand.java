@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -107,11 +105,9 @@ final class CompatCommand implements Callable<Integer> {
             + "; compat takes files (previous versions, then the candidate) or exactly two folders (OLD_DIR NEW_DIR)");
       }
       ProtoPaths.requireFolders(protoPaths, Path.of(files.get(0)), Path.of(files.get(1)));
-      Set<String> added = new TreeSet<>();
-      Set<String> removed = new TreeSet<>();
-      List<TreeCompat.PairResult> results = new TreeCompat(Path.of(files.get(0)), Path.of(files.get(1)), type, level,
-          options, readOptions).run(added, removed);
-      return TreeCompat.report(results, added, removed, level, report, out, err);
+      TreeCompat.Tree tree = new TreeCompat(Path.of(files.get(0)), Path.of(files.get(1)), type, level, options,
+          readOptions).run();
+      return TreeCompat.report(tree, level, report, out, err);
     }
     ProtoPaths.requireFolders(protoPaths);
     SchemaReader reader = new SchemaReader(readOptions);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,7 +37,7 @@ final class SchemaFiles {
    * The schema files under a folder (of {@code type}, or of any known format), sorted, relative to
    * it with '/' separators; folders named node_modules or .git below it are skipped.
    */
-  static TreeSet<String> under(Path dir, SchemaFormat type) {
+  static SortedSet<String> under(Path dir, SchemaFormat type) {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile)
           .map(dir::relativize)

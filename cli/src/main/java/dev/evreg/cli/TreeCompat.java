@@ -14,10 +14,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * {@code evreg compat OLD_DIR NEW_DIR}: every schema file present in both folders (paired by
@@ -64,18 +66,30 @@ final class TreeCompat {
     return roots;
   }
 
-  List<PairResult> run(Set<String> addedOut, Set<String> removedOut) {
-    Set<String> olds = SchemaFiles.under(oldDir, type);
-    Set<String> news = SchemaFiles.under(newDir, type);
+  /** The pairs compared, and the files only in the new folder (added) or only in the old one (removed). */
+  record Tree(List<PairResult> pairs, SortedSet<String> added, SortedSet<String> removed) {}
+
+  Tree run() {
+    SortedSet<String> olds = SchemaFiles.under(oldDir, type);
+    SortedSet<String> news = SchemaFiles.under(newDir, type);
+    SortedSet<String> added = new TreeSet<>(news);
+    added.removeAll(olds);
+    SortedSet<String> removed = new TreeSet<>(olds);
+    removed.removeAll(news);
     CompatibilityChecker checker = CompatibilityChecker.standard();
     List<String> protos = news.stream().filter(olds::contains)
         .filter(rel -> SchemaReader.formatOf(rel, type) == SchemaFormat.PROTOBUF).toList();
-    Map<String, ParsedSchema> newProtos = new HashMap<>();
-    Map<String, ParsedSchema> oldProtos = protos.isEmpty() ? Map.of() : readBothSides(protos, newProtos);
+    Map<String, ParsedSchema> oldProtos = Map.of();
+    Map<String, ParsedSchema> newProtos = Map.of();
+    if (!protos.isEmpty()) {
+      FutureTask<Map<String, ParsedSchema>> newSide = new FutureTask<>(() -> readTree(newReader, newDir, protos));
+      new Thread(null, newSide, "evreg-new-side", Main.STACK_BYTES).start();
+      oldProtos = oldReader.readProtoTree(oldDir, protos);
+      newProtos = result(newSide);
+    }
     List<PairResult> results = new ArrayList<>();
     for (String rel : news) {
-      if (!olds.contains(rel)) {
-        addedOut.add(rel);
+      if (added.contains(rel)) {
         continue;
       }
       try {
@@ -86,34 +100,27 @@ final class TreeCompat {
         results.add(new PairResult(rel, null, ReportFile.Unreadable.of(e, newDir.resolve(rel).toString())));
       }
     }
-    olds.stream().filter(rel -> !news.contains(rel)).forEach(removedOut::add);
-    return results;
+    return new Tree(results, added, removed);
   }
 
-  /**
-   * Reads the {@code .proto} files of both sides as trees, the new side on a second thread into
-   * {@code newProtos}; returns the old side's. A side that fails is empty.
-   */
-  private Map<String, ParsedSchema> readBothSides(List<String> protos, Map<String, ParsedSchema> newProtos) {
-    Thread newSide = new Thread(null, () -> {
-      try {
-        newProtos.putAll(newReader.readProtoTree(newDir, protos));
-      } catch (RuntimeException | StackOverflowError e) {
-        newProtos.clear(); // run() then reads each file alone and reports its error
-      }
-    }, "evreg-new-side", Main.STACK_BYTES);
-    newSide.start();
-    Map<String, ParsedSchema> oldProtos = oldReader.readProtoTree(oldDir, protos);
-    join(newSide);
-    return oldProtos;
-  }
-
-  /** Waits for a side read on another thread; its map is complete (or empty, on failure) after the join. */
-  private static void join(Thread t) {
+  /** One side's .proto files read as a tree (run on the new side's thread); empty when it fails. */
+  private static Map<String, ParsedSchema> readTree(SchemaReader reader, Path dir, List<String> protos) {
     try {
-      t.join();
+      return reader.readProtoTree(dir, protos);
+    } catch (RuntimeException | StackOverflowError e) {
+      return Map.of(); // run() then reads each file alone and reports its error
+    }
+  }
+
+  /** The new side's tree once its thread is done; empty if it could not finish. */
+  private static Map<String, ParsedSchema> result(FutureTask<Map<String, ParsedSchema>> side) {
+    try {
+      return side.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return Map.of();
+    } catch (ExecutionException e) {
+      return Map.of();
     }
   }
 
@@ -123,8 +130,10 @@ final class TreeCompat {
   }
 
   /** Prints the results and returns the exit code. */
-  static int report(List<PairResult> results, Set<String> added, Set<String> removed, Level level,
-      ReportOptions opts, PrintStream out, PrintStream err) {
+  static int report(Tree tree, Level level, ReportOptions opts, PrintStream out, PrintStream err) {
+    List<PairResult> results = tree.pairs();
+    SortedSet<String> added = tree.added();
+    SortedSet<String> removed = tree.removed();
     List<Finding> all = results.stream().filter(r -> r.report() != null)
         .flatMap(r -> r.report().findings().stream()).toList();
     long failing = results.stream().filter(r -> r.report() != null && !r.report().compatible()).count();
