@@ -189,6 +189,30 @@ class SchemaHistoryTest {
     }
   }
 
+  /** A path freed twice (deleted, moved onto, deleted) and re-added after a cached run: as a full walk. */
+  @Test
+  void aPathReAddedAfterACachedRunHasTheHistoryOfAFullWalk() throws IOException {
+    try (GitFixture repo = GitFixture.init(dir)) {
+      repo.write("schemas/a.avsc", avro("Moved", "id")).commit("a");
+      repo.write("schemas/p.avsc", avro("First", "id")).commit("p");
+      repo.delete("schemas/p.avsc").commit("p deleted");
+      repo.move("schemas/a.avsc", "schemas/p.avsc").commit("a moved to p");
+      repo.delete("schemas/p.avsc").commit("p deleted again");
+      history(repo); // indexed so far, and cached
+      repo.write("schemas/p.avsc", avro("Back", "id")).commit("p re-added");
+      List<String> cached = history(repo).subject("p").orElseThrow().versions().stream()
+          .map(v -> v.path() + " " + v.fingerprint().hex().substring(0, 8)).toList();
+      try (Stream<Path> files = Files.list(dir.resolve(".git/evreg"))) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      List<String> full = history(repo).subject("p").orElseThrow().versions().stream()
+          .map(v -> v.path() + " " + v.fingerprint().hex().substring(0, 8)).toList();
+      assertEquals(full, cached);
+    }
+  }
+
   @Test
   void anUnparsableVersionIsSkippedWithAWarning() {
     try (GitFixture repo = GitFixture.init(dir)) {
