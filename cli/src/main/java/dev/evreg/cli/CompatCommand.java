@@ -96,11 +96,12 @@ final class CompatCommand implements Callable<Integer> {
   public Integer call() {
     SchemaReader.Options readOptions = SchemaReader.Options.DEFAULTS.withMaxBytes(maxSchemaSize).withProtoPaths(protoPaths);
     CheckOptions options = new CheckOptions(policy, protoRules, timeout);
-    long folders = files.stream().filter(f -> Files.isDirectory(Path.of(f))).count();
-    if (folders > 0) {
-      if (folders != 2 || files.size() != 2) {
-        String folder = files.stream().filter(f -> Files.isDirectory(Path.of(f))).findFirst().orElseThrow();
-        String file = files.stream().filter(f -> !Files.isDirectory(Path.of(f))).findFirst().orElse(null);
+    Map<Boolean, List<String>> byKind = files.stream().collect(Collectors.partitioningBy(f -> Files.isDirectory(Path.of(f))));
+    List<String> folders = byKind.get(true);
+    if (!folders.isEmpty()) {
+      if (folders.size() != 2 || files.size() != 2) {
+        String folder = folders.get(0);
+        String file = byKind.get(false).isEmpty() ? null : byKind.get(false).get(0);
         throw new UserError(folder + " is a folder" + (file == null ? "" : " and " + file + " is not")
             + "; compat takes files (previous versions, then the candidate) or exactly two folders (OLD_DIR NEW_DIR)");
       }

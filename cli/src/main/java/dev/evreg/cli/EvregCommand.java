@@ -2,6 +2,7 @@ package dev.evreg.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -27,7 +28,9 @@ final class EvregCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: compat, lint, check, subjects, log, show, diff, init or rules");
+    List<String> names = List.copyOf(spec.subcommands().keySet());
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+        + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
   }
 
   /** The version from the build, as {@code evreg 0.1.0}. */

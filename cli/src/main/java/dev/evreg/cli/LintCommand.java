@@ -219,9 +219,9 @@ final class LintCommand implements Callable<Integer> {
   }
 
   static String summary(int files, List<Finding> all, int unreadable) {
-    long e = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
-    long w = all.stream().filter(f -> f.severity() == Severity.WARNING).count();
-    long i = all.stream().filter(f -> f.severity() == Severity.INFO).count();
+    long e = count(all, Severity.ERROR);
+    long w = count(all, Severity.WARNING);
+    long i = count(all, Severity.INFO);
     return "Linted " + files + (files == 1 ? " file: " : " files: ") + e + (e == 1 ? " error, " : " errors, ") + w
         + (w == 1 ? " warning, " : " warnings, ") + i + (i == 1 ? " info" : " infos")
         + (unreadable == 0 ? "" : ", " + unreadable + " unreadable") + ".";
@@ -247,11 +247,15 @@ final class LintCommand implements Callable<Integer> {
     m.put("errors", errors.stream().map(Json::unreadable).toList());
     Map<String, Object> summary = Json.object();
     summary.put("files", results.size());
-    summary.put("errors", all.stream().filter(f -> f.severity() == Severity.ERROR).count());
-    summary.put("warnings", all.stream().filter(f -> f.severity() == Severity.WARNING).count());
-    summary.put("infos", all.stream().filter(f -> f.severity() == Severity.INFO).count());
-    summary.put("unreadable", results.stream().filter(r -> r.error() != null).count());
+    summary.put("errors", count(all, Severity.ERROR));
+    summary.put("warnings", count(all, Severity.WARNING));
+    summary.put("infos", count(all, Severity.INFO));
+    summary.put("unreadable", (long) errors.size());
     m.put("summary", summary);
     return m;
+  }
+
+  private static long count(List<Finding> findings, Severity severity) {
+    return findings.stream().filter(f -> f.severity() == severity).count();
   }
 }

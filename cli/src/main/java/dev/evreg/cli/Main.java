@@ -61,6 +61,7 @@ public final class Main {
   }
 
   static int execute(PrintStream out, PrintStream err, String... args) {
+    // before picocli has parsed (or when it fails): the raw arguments; after: what it parsed
     boolean verbose = List.of(args).contains("-v") || List.of(args).contains("--verbose");
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       out.println(EvregCommand.Version.text());
@@ -92,11 +93,11 @@ public final class Main {
       err.println(prefix + ": " + usageMessage(ex.getMessage()) + " (see '" + prefix + " --help')");
       return ExitCode.USAGE.code();
     });
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, err, verbose));
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, err, verbose || verbose(parsed)));
     long built = System.nanoTime();
     try {
       int code = cl.execute(args);
-      if (verbose) {
+      if (verbose || verbose(cl.getParseResult())) {
         err.printf("evreg: timing: command line %d ms, command %d ms%n",
             (built - start) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
       }
@@ -129,6 +130,16 @@ public final class Main {
   static String describe(SchemaException s) {
     String where = s.path() == null ? "" : new Location(s.path(), s.line(), s.column(), "").display() + ": ";
     return where + "error: " + SchemaMessages.oneLine(s.reason());
+  }
+
+  /** Whether --verbose was given to the command or a subcommand (also clustered, as in -qv). */
+  private static boolean verbose(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One line on stderr for every failure; the stack trace only with --verbose. */
