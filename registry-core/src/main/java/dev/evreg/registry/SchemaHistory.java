@@ -107,12 +107,11 @@ public final class SchemaHistory {
     return new SchemaHistory(index, subjects, subjectAtPath, lastSubjectOfPath, List.copyOf(warnings));
   }
 
+  /** A lineage's subject: by its record name, or by its current path (under path naming) or the event's. */
   private static String subjectOf(SchemaPaths paths, HistoryIndex index, String path, int lineage,
       HistoryIndex.BlobInfo info) {
-    if (paths.naming() == SubjectNaming.RECORD && info != null && info.recordName() != null) {
-      return info.recordName();
-    }
-    return paths.subjectOfPath(paths.naming() == SubjectNaming.PATH ? index.pathOf(lineage) : path);
+    return paths.subjectOf(paths.naming() == SubjectNaming.PATH ? index.pathOf(lineage) : path,
+        info == null ? null : info.recordName());
   }
 
   public HistoryIndex index() {

@@ -107,13 +107,8 @@ public final class GateCheck {
   }
 
   private static String subjectOf(SchemaPaths paths, String file, ParsedSchema schema) {
-    if (paths.naming() == SubjectNaming.RECORD) {
-      RecordType event = schema.view().event();
-      if (event != null) {
-        return event.fullName();
-      }
-    }
-    return paths.subjectOfPath(file);
+    RecordType event = paths.naming() == SubjectNaming.RECORD ? schema.view().event() : null;
+    return paths.subjectOf(file, event == null ? null : event.fullName());
   }
 
   private static final class Pending {

@@ -32,6 +32,11 @@ public record SchemaPaths(List<Glob> globs, SubjectNaming naming) {
     return match(path).isPresent();
   }
 
+  /** The subject of a file: its record's full name when subjects are named by record and it has one, else by path. */
+  public String subjectOf(String path, String recordName) {
+    return naming() == SubjectNaming.RECORD && recordName != null ? recordName : subjectOfPath(path);
+  }
+
   /** The subject name of the file at {@code path} under the path strategy. */
   public String subjectOfPath(String path) {
     String root = match(path).map(Glob::root).orElse("");
