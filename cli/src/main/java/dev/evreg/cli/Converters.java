@@ -99,7 +99,7 @@ final class Converters {
     }
   }
 
-    /** Seconds, or a number with ms, s or m: {@code 5}, {@code 500ms}, {@code 2m}. */
+  /** Seconds, or a number with ms, s, m or h: {@code 5}, {@code 500ms}, {@code 2m}, {@code 1h}. */
   static final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
@@ -107,6 +107,9 @@ final class Converters {
       try {
         if (v.endsWith("ms")) {
           return positive(Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))), value);
+        }
+        if (v.endsWith("h")) {
+          return positive(Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1))), value);
         }
         if (v.endsWith("m")) {
           return positive(Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1))), value);
@@ -116,7 +119,7 @@ final class Converters {
         }
         return positive(Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000)), value);
       } catch (NumberFormatException e) {
-        throw new TypeConversionException("'" + value + "' is not a duration; write it as 5, 5s, 500ms or 2m");
+        throw new TypeConversionException("'" + value + "' is not a duration; write it as 5, 5s, 500ms, 2m or 1h");
       }
     }
 

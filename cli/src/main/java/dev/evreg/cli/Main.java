@@ -57,6 +57,7 @@ public final class Main {
     m.put("diff", o -> new DiffCommand(o, err));
     m.put("init", InitCommand::new);
     m.put("rules", RulesCommand::new);
+    m.put("daemon", DaemonCommand::new);
     return m;
   }
 

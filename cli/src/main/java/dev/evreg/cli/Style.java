@@ -15,8 +15,8 @@ final class Style {
 
   /** Colour when stdout is a terminal, {@code --no-color} is absent and NO_COLOR is unset. */
   static Style forTerminal(boolean noColor) {
-    boolean tty = System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
-    return new Style(tty && !noColor);
+    Terminal t = Terminal.current();
+    return new Style(t.rich() && t.env().get("NO_COLOR") == null && !noColor);
   }
 
   String line(Finding f, String suffix) {

@@ -20,8 +20,8 @@ final class TerminalProgress implements IndexProgress {
   }
 
   static IndexProgress forStderr(PrintStream err) {
-    boolean tty = System.console() != null && err == System.err && !"dumb".equals(System.getenv("TERM"));
-    return tty ? new TerminalProgress(err) : IndexProgress.NONE;
+    Terminal t = Terminal.current();
+    return t.rich() && err == t.stderr() ? new TerminalProgress(err) : IndexProgress.NONE;
   }
 
   @Override

@@ -1,0 +1,346 @@
+package dev.evreg.cli.daemon;
+
+import dev.evreg.cli.Main;
+import dev.evreg.cli.Terminal;
+import dev.evreg.registry.HistoryMemo;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A resident JVM that runs evreg commands for the work tree it was started in, so that a command
+ * costs a thin client's start-up instead of a full JVM's class loading and cold code. Between
+ * commands it keeps the JVM's own state (loaded, compiled classes) and the {@link HistoryMemo}
+ * (histories keyed by commit); every command reads the refs, the working tree and its
+ * configuration as a JVM of its own does. One command runs at a
+ * time; the rest wait in turn. Started by {@code evreg daemon start}; stops on {@code evreg daemon
+ * stop}, after its idle timeout, or when the evreg it was started from is rebuilt.
+ */
+public final class Daemon {
+
+  /** Environment variables that can change what a command prints: they must match the client's. */
+  private static final List<String> SAME_ENV = List.of("HOME", "XDG_CONFIG_HOME", "TZ", "LANG", "LC_ALL", "LC_CTYPE",
+      "LC_MESSAGES", "JAVA_HOME");
+
+  private final Path top;
+  private final Duration idle;
+  private final Map<String, String> env = System.getenv();
+  private final List<Stamp> classpath = Stamp.classpath();
+  private final ReentrantLock commandLock = new ReentrantLock(true);
+  private final Instant started = Instant.now();
+  private volatile long lastActive = System.nanoTime();
+  private volatile int running;
+  private volatile int served;
+  private ServerSocket server;
+  private String token;
+  private Wire.Endpoint endpoint;
+
+  /** A classpath file's size and time: when they change, the daemon runs an older evreg. */
+  private record Stamp(Path file, long size, long modified) {
+    static List<Stamp> classpath() {
+      List<Stamp> stamps = new ArrayList<>();
+      for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+        Stamp s = of(Path.of(entry));
+        if (s != null) {
+          stamps.add(s);
+        }
+      }
+      return stamps;
+    }
+
+    static Stamp of(Path p) {
+      try {
+        return Files.isRegularFile(p) ? new Stamp(p, Files.size(p), Files.getLastModifiedTime(p).toMillis()) : null;
+      } catch (IOException e) {
+        return null;
+      }
+    }
+  }
+
+  private Daemon(Path top, Duration idle) {
+    this.top = top;
+    this.idle = idle;
+  }
+
+  /** {@code Daemon [--idle-timeout SECONDS] [--no-warm-up]}, in the top folder of the work tree. */
+  public static void main(String[] args) throws IOException {
+    long idleSeconds = 3600;
+    boolean warmUp = true;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--idle-timeout" -> idleSeconds = Long.parseLong(args[++i]);
+        case "--no-warm-up" -> warmUp = false;
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    Daemon d = new Daemon(Path.of("").toAbsolutePath(), Duration.ofSeconds(idleSeconds));
+    HistoryMemo.enable(4);
+    d.bind();
+    log("started, pid " + ProcessHandle.current().pid() + ", idle timeout " + idleSeconds + " s, serving " + d.top);
+    Thread watcher = new Thread(d::watchIdle, "evreg-daemon-idle");
+    watcher.setDaemon(true);
+    watcher.start();
+    if (warmUp) {
+      Thread w = new Thread(d::warmUp, "evreg-daemon-warm-up");
+      w.setDaemon(true);
+      w.start();
+    }
+    d.serve();
+    log("stopped after " + d.served + " commands");
+    System.exit(0);
+  }
+
+  /** Listens on a free loopback port and publishes it, with a fresh token, in a file only this user can read. */
+  private void bind() throws IOException {
+    Files.createDirectories(Wire.ENDPOINT.getParent());
+    if (Client.ask(Wire.ENDPOINT, Wire.Kind.STATUS) != null) {
+      throw new IOException("another daemon serves " + top + " already");
+    }
+    byte[] secret = new byte[24];
+    new SecureRandom().nextBytes(secret);
+    token = HexFormat.of().formatHex(secret);
+    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    endpoint = new Wire.Endpoint(server.getLocalPort(), token, ProcessHandle.current().pid());
+    Path tmp = Wire.ENDPOINT.resolveSibling("daemon.port." + endpoint.pid() + ".tmp");
+    Files.deleteIfExists(tmp);
+    try {
+      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(tmp);
+    }
+    Files.writeString(tmp, endpoint.text(), StandardCharsets.US_ASCII);
+    Files.move(tmp, Wire.ENDPOINT, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        if (endpoint.equals(Wire.Endpoint.read(Wire.ENDPOINT))) {
+          Files.deleteIfExists(Wire.ENDPOINT);
+        }
+      } catch (IOException e) {
+        // the next client removes an endpoint nobody listens on
+      }
+    }));
+  }
+
+  private void serve() {
+    while (!server.isClosed()) {
+      Socket socket;
+      try {
+        socket = server.accept();
+      } catch (IOException e) {
+        if (!server.isClosed()) {
+          log("accept failed: " + e);
+        }
+        return;
+      }
+      lastActive = System.nanoTime();
+      Thread t = new Thread(() -> handle(socket), "evreg-daemon-client");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private void handle(Socket socket) {
+    try (socket) {
+      socket.setSoTimeout(5000);
+      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+      Wire.Request req = Wire.Request.read(in);
+      if (!MessageDigest.isEqual(req.token().getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII))) {
+        log("refused a client with a wrong token");
+        return;
+      }
+      socket.setSoTimeout(0);
+      Wire.frame(out, Wire.ACCEPTED, new byte[0], 0, 0);
+      switch (req.kind()) {
+        case STATUS -> Wire.frame(out, Wire.STATUS, status());
+        case STOP -> {
+          Wire.frame(out, Wire.STATUS, status());
+          stop("asked to stop");
+        }
+        case RUN -> run(req, out);
+      }
+    } catch (IOException e) {
+      log("a client went away: " + e.getMessage());
+    } finally {
+      lastActive = System.nanoTime();
+    }
+  }
+
+  private void run(Wire.Request req, DataOutputStream out) throws IOException {
+    String refused = refusal(req);
+    if (refused != null) {
+      Wire.frame(out, Wire.FALLBACK, refused);
+      return;
+    }
+    commandLock.lock();
+    running++;
+    try {
+      if (changedClasspath() != null) {
+        // checked again under the lock: a rebuild during the wait stops the daemon as well
+        Wire.frame(out, Wire.FALLBACK, "evreg was rebuilt after the daemon started; the daemon stops");
+        stop("evreg was rebuilt");
+        return;
+      }
+      Charset cs = Charset.defaultCharset();
+      PrintStream stdout = new PrintStream(new BufferedOutputStream(new Frames(out, Wire.OUT), 8192), false, cs);
+      PrintStream stderr = new PrintStream(new BufferedOutputStream(new Frames(out, Wire.ERR), 8192), false, cs);
+      Terminal terminal = new Terminal(req.interactive(), stderr, req.env());
+      int code = Terminal.runAs(terminal, () -> Main.run(stdout, stderr, req.args().toArray(String[]::new)));
+      stdout.flush();
+      stderr.flush();
+      Wire.exit(out, code);
+      served++;
+    } finally {
+      running--;
+      commandLock.unlock();
+    }
+  }
+
+  /** Why this daemon cannot answer as the client's own JVM would, or null when it can. */
+  private String refusal(Wire.Request req) {
+    if (req.args().contains("daemon")) {
+      return "'evreg daemon' runs in a JVM of its own";
+    }
+    Path cwd = Path.of(req.cwd());
+    try {
+      if (!Files.isSameFile(cwd, top)) {
+        return "the daemon serves " + top + ", not " + cwd;
+      }
+    } catch (IOException e) {
+      return "cannot compare " + cwd + " with " + top;
+    }
+    TreeSet<String> keys = new TreeSet<>();
+    for (Map<String, String> m : List.of(env, req.env())) {
+      m.keySet().stream().filter(k -> SAME_ENV.contains(k) || k.startsWith("GIT_") || k.startsWith("EVREG_"))
+          .forEach(keys::add);
+    }
+    keys.removeIf(k -> Objects.equals(env.get(k), req.env().get(k)));
+    if (!keys.isEmpty()) {
+      return "the environment differs from the daemon's in " + String.join(", ", keys)
+          + "; restart it from this environment: evreg daemon stop; evreg daemon start";
+    }
+    String changed = changedClasspath();
+    if (changed != null) {
+      stop("evreg was rebuilt (" + changed + ")");
+      return "evreg was rebuilt after the daemon started; the daemon stops";
+    }
+    return null;
+  }
+
+  private String changedClasspath() {
+    for (Stamp s : classpath) {
+      if (!s.equals(Stamp.of(s.file()))) {
+        return s.file().toString();
+      }
+    }
+    return null;
+  }
+
+  private String status() {
+    Runtime rt = Runtime.getRuntime();
+    return "pid " + ProcessHandle.current().pid() + ", serving " + top + ", up " + minutes(Duration.between(started,
+        Instant.now())) + ", " + served + (served == 1 ? " command" : " commands") + ", heap "
+        + (rt.totalMemory() - rt.freeMemory()) / (1 << 20) + " MB, stops after " + minutes(idle) + " idle";
+  }
+
+  private static String minutes(Duration d) {
+    return d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+  }
+
+  private void stop(String why) {
+    log("stopping: " + why);
+    try {
+      server.close();
+    } catch (IOException e) {
+      // closing is all that is left to do
+    }
+  }
+
+  private void watchIdle() {
+    while (!server.isClosed()) {
+      try {
+        Thread.sleep(Math.min(1000, Math.max(100, idle.toMillis() / 4)));
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (running == 0 && System.nanoTime() - lastActive > idle.toNanos()) {
+        stop("idle for " + minutes(idle));
+      }
+    }
+  }
+
+  /**
+   * Compiles the code of the commands a developer runs most (check, subjects) on this repository,
+   * with output discarded, until a client asks for something (which then waits at most one run).
+   * The commands read and write only what a user's own run of them would (the history cache).
+   */
+  private void warmUp() {
+    PrintStream none = new PrintStream(OutputStream.nullOutputStream());
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    for (String[] args : List.of(new String[] {"check"}, new String[] {"subjects"}, new String[] {"check"},
+        new String[] {"subjects"}, new String[] {"check"})) {
+      if (System.nanoTime() > end || served > 0 || server.isClosed() || commandLock.hasQueuedThreads()
+          || !commandLock.tryLock()) {
+        return;
+      }
+      try {
+        Terminal.runAs(new Terminal(false, none, env), () -> Main.run(none, none, args));
+      } finally {
+        commandLock.unlock();
+      }
+    }
+  }
+
+  private static void log(String line) {
+    System.out.println(Instant.now() + " " + line);
+    System.out.flush();
+  }
+
+  /** A command's stdout or stderr, sent to the client as frames. */
+  private static final class Frames extends OutputStream {
+    private final DataOutputStream out;
+    private final byte type;
+
+    Frames(DataOutputStream out, byte type) {
+      this.out = out;
+      this.type = type;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      synchronized (out) {
+        Wire.frame(out, type, b, off, len);
+      }
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package dev.evreg.cli.daemon;
+
+import static dev.evreg.registry.GitFixture.avro;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evreg.cli.MainTest;
+import dev.evreg.cli.MainTest.Result;
+import dev.evreg.registry.GitFixture;
+import java.io.File;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon and its thin client as real processes on a real repository: every answer through the
+ * daemon equals the answer of a JVM of its own, and what the daemon cannot answer that way falls
+ * back (exit 75) instead of answering wrongly.
+ */
+class DaemonTest {
+
+  static final String ORDER = "schemas/orders/OrderPlaced.avsc";
+  static final String JAVA = ProcessHandle.current().info().command()
+      .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  static final String CLASSPATH = System.getProperty("java.class.path");
+
+  @TempDir
+  Path tmp;
+
+  GitFixture repo;
+  Path dir;
+  final List<Process> started = new ArrayList<>();
+
+  @BeforeEach
+  void repository() {
+    dir = tmp.resolve("repo");
+    repo = GitFixture.init(dir);
+    repo.write(ORDER, avro("OrderPlaced", "id")).write("schemas/users/UserSignedUp.avsc", avro("UserSignedUp", "userId"))
+        .commit("Add events");
+    repo.write(ORDER, avro("OrderPlaced", "id", "channel=web")).commit("Add channel");
+    repo.branch("pr");
+    repo.write(ORDER, avro("OrderPlaced", "id", "channel=web", "total")).commit("Add total without a default");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    try {
+      Client.ask(dir.resolve(Wire.ENDPOINT), Wire.Kind.STOP);
+    } finally {
+      started.forEach(Process::destroyForcibly);
+      repo.close();
+    }
+  }
+
+  Result evreg(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--repo", dir.toString()));
+    return MainTest.run(all.toArray(String[]::new));
+  }
+
+  /** A JVM running {@code mainClass} in {@code cwd}, with {@code env} added to this JVM's environment. */
+  Result java(Path cwd, Map<String, String> env, String mainClass, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(JAVA, "-cp", CLASSPATH, mainClass));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "no answer: " + cmd);
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  Result client(String... args) throws Exception {
+    return java(dir, Map.of(), Client.class.getName(), args);
+  }
+
+  Result ownJvm(String... args) throws Exception {
+    return java(dir, Map.of(), dev.evreg.cli.Main.class.getName(), args);
+  }
+
+  void startDaemon() {
+    Result r = evreg("daemon", "start");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().startsWith("evreg: started the daemon: pid "), r.out());
+  }
+
+  @Test
+  void theDaemonAnswersAsAJvmOfItsOwnDoes() throws Exception {
+    startDaemon();
+    Files.writeString(dir.resolve("v1.avsc"), avro("Thing", "id"));
+    Files.writeString(dir.resolve("v2.avsc"), avro("Thing", "id", "extra"));
+    Files.writeString(dir.resolve("broken.avsc"), "{\"type\": \"record\", \"name\": \"X\", \"fields\": [}");
+    List<List<String>> commands = List.of(
+        List.of("check", "--against", "main"),
+        List.of("check", "--against", "main", "--output", "sarif"),
+        List.of("check", "--against", "no-such-branch"),
+        List.of("log", "orders/OrderPlaced"),
+        List.of("subjects", "--output", "json"),
+        List.of("show", "orders/OrderPlaced@1"),
+        List.of("diff", "orders/OrderPlaced"),
+        List.of("lint", "schemas"),
+        List.of("compat", "v1.avsc", "v2.avsc"),
+        List.of("compat", "v1.avsc", "broken.avsc"),
+        List.of("rules", "-q"),
+        List.of("chek"),
+        List.of("--help"));
+    for (List<String> c : commands) {
+      String[] args = c.toArray(String[]::new);
+      Result own = ownJvm(args);
+      Result daemon = client(args);
+      assertEquals(own, daemon, "evreg " + String.join(" ", c));
+    }
+    assertEquals(1, client("check", "--against", "main").code());
+    assertEquals(2, client("compat", "v1.avsc", "broken.avsc").code());
+    String status = Client.ask(dir.resolve(Wire.ENDPOINT), Wire.Kind.STATUS);
+    assertNotNull(status);
+    assertTrue(status.contains(commands.size() + 2 + " commands"), status);
+  }
+
+  @Test
+  void whatTheDaemonCannotAnswerAsTheClientsOwnJvmRunsWithoutIt() throws Exception {
+    startDaemon();
+    // another environment: the daemon's time zone, locale or git settings could differ
+    Result tz = java(dir, Map.of("TZ", "Asia/Tokyo"), Client.class.getName(), "log", "orders/OrderPlaced", "-v");
+    assertEquals(Wire.FALLBACK_EXIT, tz.code(), tz.toString());
+    assertEquals("", tz.out());
+    assertTrue(tz.err().contains("running without the daemon: the environment differs from the daemon's in TZ"),
+        tz.err());
+    // another folder: no endpoint there
+    Files.createDirectories(dir.resolve("schemas/orders"));
+    Result sub = java(dir.resolve("schemas"), Map.of(), Client.class.getName(), "subjects");
+    assertEquals(Wire.FALLBACK_EXIT, sub.code(), sub.toString());
+    // the daemon command itself
+    Result daemon = client("daemon", "status");
+    assertEquals(Wire.FALLBACK_EXIT, daemon.code(), daemon.toString());
+    // and the daemon still serves
+    assertEquals(0, client("subjects").code());
+  }
+
+  @Test
+  void startStatusAndStop() throws Exception {
+    Result none = evreg("daemon", "status");
+    assertEquals(1, none.code(), none.toString());
+    assertEquals("evreg: no daemon serves " + dir.toRealPath() + "\n", none.out());
+    startDaemon();
+    Result again = evreg("daemon", "start");
+    assertEquals(0, again.code(), again.toString());
+    assertTrue(again.out().startsWith("evreg: a daemon runs already: pid "), again.out());
+    Result status = evreg("daemon", "status", "--output", "json");
+    assertEquals(0, status.code(), status.toString());
+    assertTrue(status.out().contains("\"running\": true"), status.out());
+    Result stop = evreg("daemon", "stop");
+    assertEquals(0, stop.code(), stop.toString());
+    assertTrue(stop.out().matches("evreg: stopped the daemon \\(pid \\d+\\)\n"), stop.out());
+    assertFalse(Files.exists(dir.resolve(Wire.ENDPOINT)));
+    assertEquals(Wire.FALLBACK_EXIT, client("subjects").code());
+    Result stopAgain = evreg("daemon", "stop");
+    assertEquals(0, stopAgain.code(), stopAgain.toString());
+    assertTrue(stopAgain.out().startsWith("evreg: no daemon serves "), stopAgain.out());
+    assertTrue(Files.readString(dir.resolve(Wire.LOG)).contains("stopping: asked to stop"));
+  }
+
+  @Test
+  void aKilledDaemonLeavesNothingThatAnswersWrongly() throws Exception {
+    startDaemon();
+    Wire.Endpoint endpoint = Wire.Endpoint.read(dir.resolve(Wire.ENDPOINT));
+    ProcessHandle daemon = ProcessHandle.of(endpoint.pid()).orElseThrow();
+    daemon.destroyForcibly();
+    daemon.onExit().get(30, TimeUnit.SECONDS);
+    Result r = java(dir, Map.of(), Client.class.getName(), "subjects", "--verbose");
+    assertEquals(Wire.FALLBACK_EXIT, r.code(), r.toString());
+    assertTrue(r.err().contains("the daemon is gone"), r.err());
+    assertFalse(Files.exists(dir.resolve(Wire.ENDPOINT)), "the dead daemon's endpoint is removed");
+    startDaemon();
+  }
+
+  @Test
+  void aClientWithoutTheTokenIsRefusedAndTheDaemonServesOn() throws Exception {
+    startDaemon();
+    Wire.Endpoint endpoint = Wire.Endpoint.read(dir.resolve(Wire.ENDPOINT));
+    Wire.Endpoint forged = new Wire.Endpoint(endpoint.port(), "0".repeat(endpoint.token().length()), endpoint.pid());
+    Wire.Request request = new Wire.Request(forged.token(), Wire.Kind.STOP, dir.toString(), false, Map.of(), List.of());
+    assertThrows(IOException.class, () -> Wire.connect(forged, request).close());
+    try (Socket s = new Socket("127.0.0.1", endpoint.port())) {
+      s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertEquals(-1, s.getInputStream().read(), "a stranger gets no answer");
+    }
+    assertEquals(0, client("subjects").code());
+  }
+
+  @Test
+  void aRebuiltEvregStopsTheDaemon() throws Exception {
+    Path jar = tmp.resolve("evreg-part.jar");
+    Files.write(jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    Process p = new ProcessBuilder(JAVA, "-cp", CLASSPATH + File.pathSeparator + jar, Daemon.class.getName(),
+        "--no-warm-up").directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("daemon.out").toFile()).start();
+    started.add(p);
+    awaitEndpoint();
+    assertEquals(0, client("subjects").code());
+    Files.write(jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    Result r = java(dir, Map.of(), Client.class.getName(), "subjects", "-v");
+    assertEquals(Wire.FALLBACK_EXIT, r.code(), r.toString());
+    assertTrue(r.err().contains("evreg was rebuilt after the daemon started"), r.err());
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the daemon of an older evreg stops");
+    assertFalse(Files.exists(dir.resolve(Wire.ENDPOINT)));
+  }
+
+  @Test
+  void anIdleDaemonStops() throws Exception {
+    Result r = evreg("daemon", "start", "--idle-timeout", "1s");
+    assertEquals(0, r.code(), r.toString());
+    long pid = Wire.Endpoint.read(dir.resolve(Wire.ENDPOINT)).pid();
+    ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+    assertFalse(Files.exists(dir.resolve(Wire.ENDPOINT)));
+    assertTrue(Files.readString(dir.resolve(Wire.LOG)).contains("stopping: idle for 1 s"));
+  }
+
+  @Test
+  void badUsageIsOneLineAndExitTwo() throws IOException {
+    Path notARepo = Files.createDirectories(tmp.resolve("plain"));
+    Result outside = MainTest.run("daemon", "start", "--repo", notARepo.toString());
+    assertEquals(2, outside.code(), outside.toString());
+    assertTrue(outside.err().startsWith("evreg: not inside a git repository: "), outside.err());
+    assertEquals(1, outside.err().lines().count());
+    Result action = evreg("daemon", "restart");
+    assertEquals(2, action.code(), action.toString());
+    assertEquals(1, action.err().lines().count(), action.err());
+    assertTrue(action.err().contains("start, stop, status"), action.err());
+    Result idle = evreg("daemon", "start", "--idle-timeout", "0");
+    assertEquals(2, idle.code(), idle.toString());
+    assertTrue(idle.err().contains("must be greater than zero"), idle.err());
+    assertFalse(Files.exists(dir.resolve(Wire.ENDPOINT)));
+  }
+
+  private void awaitEndpoint() throws Exception {
+    for (int i = 0; i < 600 && Client.ask(dir.resolve(Wire.ENDPOINT), Wire.Kind.STATUS) == null; i++) {
+      Thread.sleep(50);
+    }
+    assertNotNull(Client.ask(dir.resolve(Wire.ENDPOINT), Wire.Kind.STATUS), "the daemon answers");
+  }
+}
