@@ -8,7 +8,10 @@
 #        warm  evreg check --against main   (cache present)
 #        warm  evreg log SUBJECT
 #        git log --follow --oneline -- FILE (the baseline)
-#      plus the peak RSS of the cold run (from /usr/bin/time -v when present, else not reported).
+#      plus the peak RSS of the cold run (from /usr/bin/time -v when present, else not reported);
+#   4. starts `evreg daemon`, lets it compile (20 untimed runs of each command), and measures warm
+#      check and log through it, next to the baseline measured again; then stops it. CPU time of
+#      these rows is the client's only (the daemon is another process); the daemon's RSS is reported.
 # Targets (issue 5): cold index < 5 s and < 512 MB; warm check and log within 1.5x of git log --follow.
 # Usage: bench/git-history.sh [RUNS] [SUBJECTS] [VERSIONS]   (from the project root, after
 #        `mvn -q -DskipTests package`; needs git for fast-import and the baseline)
@@ -39,6 +42,7 @@ fi
 file=schemas/domain7/Event7.avsc
 subject=domain7/Event7
 cd "$repo"
+"$evreg" daemon stop >/dev/null
 "$evreg" check --against main >/dev/null   # checks the set-up (and warms the file cache)
 
 # median wall time and median CPU time (user + sys, from /usr/bin/time when present) in ms of a
@@ -66,7 +70,7 @@ median() {
   echo "$w $c"
 }
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '"$evreg" daemon stop >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 
 git log --follow --oneline -- "$file" >/dev/null
 read -r baseline baseline_cpu < <(median : git log --follow --oneline -- "$file")
@@ -84,6 +88,19 @@ if [ -x /usr/bin/time ]; then
   rssw="$((kbw / 1024)) MB"
 fi
 
+"$evreg" check --against main >/dev/null   # the cache, for the daemon
+"$evreg" daemon start >/dev/null
+for ((i = 0; i < 20; i++)); do
+  "$evreg" check --against main >/dev/null
+  "$evreg" log "$subject" >/dev/null
+done
+read -r baseline2 baseline2_cpu < <(median : git log --follow --oneline -- "$file")
+read -r dwarm dwarm_cpu < <(median : "$evreg" check --against main)
+read -r dlog dlog_cpu < <(median : "$evreg" log "$subject")
+dpid=$(cut -d' ' -f3 .git/evreg/daemon.port)
+drss="$(awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$dpid/status" 2>/dev/null || echo ?)"
+"$evreg" daemon stop >/dev/null
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "?"; else printf "%.2f", a / b }'; }
 echo "git history, $((subjects * versions)) commits ($subjects subjects x $versions versions), median of $runs runs"
 echo "  $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?), $("$java" -version 2>&1 | head -1), $(git --version)"
@@ -94,3 +111,7 @@ row "evreg check --against main, cold" "$cold" "$cold_cpu" "peak RSS $rss (targe
 row "evreg check --against main, warm" "$warm" "$warm_cpu" "$(ratio "$warm" "$baseline")x wall, $(ratio "$warm_cpu" "$baseline_cpu")x CPU of the baseline (target <= 1.5x); peak RSS ${rssw:-?}"
 row "evreg log $subject, warm" "$log" "$log_cpu" "$(ratio "$log" "$baseline")x wall, $(ratio "$log_cpu" "$baseline_cpu")x CPU of the baseline (target <= 1.5x)"
 row "evreg --version" "$floor" "$floor_cpu" "the JVM start-up floor of bin/evreg: $(ratio "$floor" "$baseline")x wall"
+echo "  with evreg daemon running (warmed by 20 runs of each command; CPU: the client's only)"
+row "git log --follow --oneline -- FILE" "$baseline2" "$baseline2_cpu" "the baseline, again"
+row "evreg check --against main, daemon" "$dwarm" "$dwarm_cpu" "$(ratio "$dwarm" "$baseline2")x wall of the baseline (target <= 1.5x); daemon RSS $drss"
+row "evreg log $subject, daemon" "$dlog" "$dlog_cpu" "$(ratio "$dlog" "$baseline2")x wall of the baseline (target <= 1.5x)"

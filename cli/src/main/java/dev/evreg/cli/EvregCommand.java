@@ -18,6 +18,7 @@ import picocli.CommandLine.IVersionProvider;
         "  evreg check --against main",
         "  evreg log orders/OrderPlaced",
         "  evreg rules",
+        "  evreg daemon start   (then commands in this folder answer faster)",
         "",
         "Run 'evreg COMMAND --help' for the options of a command.",
         "Exit codes: 0 ok, 1 findings, 2 bad input or usage, 3 internal error."})

@@ -111,6 +111,7 @@ public final class Daemon {
       w.start();
     }
     d.serve();
+    d.commandLock.lock(); // a command under way ends first
     log("stopped after " + d.served + " commands");
     System.exit(0);
   }
@@ -290,6 +291,9 @@ public final class Daemon {
       }
       if (running == 0 && System.nanoTime() - lastActive > idle.toNanos()) {
         stop("idle for " + minutes(idle));
+      } else if (!endpoint.equals(Wire.Endpoint.read(Wire.ENDPOINT))) {
+        // .git/evreg deleted, or another daemon started at the same moment: no client finds this one
+        stop(Wire.ENDPOINT + " no longer names this daemon");
       }
     }
   }

@@ -231,6 +231,16 @@ class DaemonTest {
   }
 
   @Test
+  void aDaemonNoClientCanFindStops() throws Exception {
+    startDaemon();
+    ProcessHandle daemon = ProcessHandle.of(Wire.Endpoint.read(dir.resolve(Wire.ENDPOINT)).pid()).orElseThrow();
+    Files.delete(dir.resolve(Wire.ENDPOINT));
+    daemon.onExit().get(30, TimeUnit.SECONDS);
+    assertTrue(Files.readString(dir.resolve(Wire.LOG)).contains("no longer names this daemon"));
+    assertEquals(Wire.FALLBACK_EXIT, client("subjects").code());
+  }
+
+  @Test
   void badUsageIsOneLineAndExitTwo() throws IOException {
     Path notARepo = Files.createDirectories(tmp.resolve("plain"));
     Result outside = MainTest.run("daemon", "start", "--repo", notARepo.toString());
