@@ -105,6 +105,9 @@ final class Converters {
     public Duration convert(String value) {
       String v = value.trim().toLowerCase(Locale.ROOT);
       try {
+        if (!v.matches("\\d+(\\.\\d+)?(ms|s|m|h)?")) {
+          throw new NumberFormatException(value);
+        }
         if (v.endsWith("ms")) {
           return positive(Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))), value);
         }

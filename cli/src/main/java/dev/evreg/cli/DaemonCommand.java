@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,21 @@ final class DaemonCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Path top = top();
+    Path top;
+    String unsupported;
+    try (GitRepo git = GitRepo.open(repo)) {
+      top = git.workTree();
+      // the endpoint file lives in .git/evreg, where bin/evreg looks from the top folder
+      unsupported = Files.isDirectory(top.resolve(".git")) && git.cacheDir().equals(top.resolve(".git").resolve("evreg"))
+          ? null : "the daemon needs the repository's .git folder in its top folder " + top
+              + " (linked work trees and separate git folders have none)";
+    }
+    if (unsupported != null) {
+      if (action == Action.start) {
+        throw new UserError(unsupported);
+      }
+      return report(false, top, "no daemon serves " + top + ": " + unsupported);
+    }
     Path endpoint = top.resolve(Wire.ENDPOINT);
     String status = Client.ask(endpoint, Wire.Kind.STATUS);
     return switch (action) {
@@ -75,29 +90,19 @@ final class DaemonCommand implements Callable<Integer> {
           yield report(false, top, "no daemon serves " + top);
         }
         Client.ask(endpoint, Wire.Kind.STOP);
-        awaitGone(endpoint);
-        yield report(false, top, "stopped the daemon (" + status.substring(0, status.indexOf(',')) + ")");
+        long pid = Long.parseLong(status.substring("pid ".length(), status.indexOf(',')));
+        boolean ended = awaitExit(pid);
+        yield report(false, top, ended ? "stopped the daemon (pid " + pid + ")"
+            : "stopping the daemon (pid " + pid + "): it takes no more commands and ends when the ones under way have");
       }
       case start -> {
         if (status != null) {
           yield report(true, top, "a daemon runs already: " + status);
         }
-        yield report(true, top, "started the daemon: " + start(top, endpoint)
-            + "; bin/evreg run in this folder now uses it ('evreg daemon stop' stops it)");
+        yield report(true, top, "started the daemon: " + start(top, endpoint) + "; bin/evreg commands run in " + top
+            + " now use it ('evreg daemon stop' stops it)");
       }
     };
-  }
-
-  /** The top folder of the work tree; the daemon needs .git to be a folder there, where its endpoint file lives. */
-  private Path top() {
-    try (GitRepo git = GitRepo.open(repo)) {
-      Path top = git.workTree();
-      if (!Files.isDirectory(top.resolve(".git")) || !git.cacheDir().equals(top.resolve(".git").resolve("evreg"))) {
-        throw new UserError("the daemon needs the repository's .git folder in its top folder " + top
-            + " (linked work trees and separate git folders are not supported)");
-      }
-      return top;
-    }
   }
 
   /** Starts a daemon JVM in its own session (it outlives this command and its terminal) and waits for it to answer. */
@@ -143,10 +148,12 @@ final class DaemonCommand implements Callable<Integer> {
     throw new UserError("the daemon did not answer within " + START_WAIT.toSeconds() + " s (see " + log + ")");
   }
 
-  private static void awaitGone(Path endpoint) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (Files.exists(endpoint) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+  private static boolean awaitExit(long pid) {
+    try {
+      ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+      return true;
+    } catch (java.util.concurrent.CompletionException timedOut) {
+      return false;
     }
   }
 

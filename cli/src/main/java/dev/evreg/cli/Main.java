@@ -113,9 +113,21 @@ public final class Main {
       "positional parameter at index \\S+ \\((\\w+)\\) requires at least (\\d+) values?, but only (\\d+) (?:was|were) specified.*",
       Pattern.DOTALL);
 
+  private static final Pattern NOT_ONE_OF = Pattern.compile(
+      "Invalid value for (?:option '(\\S+)'|positional parameter at index \\d+ \\((\\S+)\\)): expected one of \\[(.*)\\]"
+          + " \\(case-(?:in)?sensitive\\) but was '(.*)'", Pattern.DOTALL);
+
   /** picocli's parse errors in the words of the rest of evreg's messages. */
   static String usageMessage(String picocli) {
     String m = SchemaMessages.oneLine(String.valueOf(picocli));
+    Matcher notOneOf = NOT_ONE_OF.matcher(m);
+    if (notOneOf.matches()) {
+      List<String> values = List.of(notOneOf.group(3).split(", "));
+      String given = notOneOf.group(4);
+      return (notOneOf.group(1) != null ? notOneOf.group(1) : notOneOf.group(2)) + " must be one of "
+          + String.join(", ", values) + ", not '" + given + "'"
+          + Suggestions.nearest(given, values).map(v -> "; did you mean '" + v + "'?").orElse("");
+    }
     Matcher unmatched = UNMATCHED.matcher(m);
     if (unmatched.matches()) {
       return "unexpected argument " + unmatched.group(1);

@@ -36,12 +36,12 @@ public final class Client {
       return fallback(verbose, "no daemon serves this folder");
     }
     Wire.Request request = new Wire.Request(endpoint.token(), Wire.Kind.RUN, Path.of("").toAbsolutePath().toString(),
-        System.console() != null, System.getenv(), args);
+        System.console() != null, System.getenv(), args, System.getProperty("evreg.jar", ""));
     try (Socket s = connect(Wire.ENDPOINT, endpoint, request)) {
       if (s == null) {
         return fallback(verbose, "the daemon is gone (removed " + Wire.ENDPOINT + ")");
       }
-      return relay(new DataInputStream(new BufferedInputStream(s.getInputStream())), verbose);
+      return new Relay().copy(new DataInputStream(new BufferedInputStream(s.getInputStream())), verbose);
     } catch (IOException e) {
       return fallback(verbose, "cannot talk to the daemon: " + e.getMessage());
     }
@@ -57,7 +57,7 @@ public final class Client {
       return null;
     }
     Wire.Request request = new Wire.Request(endpoint.token(), kind, Path.of("").toAbsolutePath().toString(), false,
-        Map.of(), List.of());
+        Map.of(), List.of(), "");
     try (Socket s = connect(file, endpoint, request)) {
       if (s == null) {
         return null;
@@ -79,38 +79,64 @@ public final class Client {
     }
   }
 
-  private static int relay(DataInputStream in, boolean verbose) throws IOException {
-    OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-    OutputStream stderr = new FileOutputStream(FileDescriptor.err);
-    boolean wrote = false;
-    while (true) {
-      int type = in.read();
-      if (type < 0) {
+  /** Copies the daemon's frames to stdout and stderr; once some output is out, a lost daemon is an error, not a fallback. */
+  private static final class Relay {
+    private OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    private OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+    private boolean wrote;
+
+    /** As System.out does, a closed stdout (say, piped to head) drops what follows and does not fail the command. */
+    private static OutputStream write(OutputStream to, byte[] b) {
+      try {
+        to.write(b);
+        return to;
+      } catch (IOException e) {
+        return OutputStream.nullOutputStream();
+      }
+    }
+
+    int copy(DataInputStream in, boolean verbose) throws IOException {
+      try {
+        return frames(in, verbose);
+      } catch (IOException e) {
         if (!wrote) {
-          return fallback(verbose, "the daemon closed the connection");
+          throw e;
         }
-        stderr.write(("evreg: the daemon stopped before the command ended (see " + Wire.LOG + ")\n")
-            .getBytes(StandardCharsets.UTF_8));
-        return 3;
+        return lost();
       }
-      byte[] payload = Wire.payload(in);
-      switch (type) {
-        case Wire.OUT -> {
-          stdout.write(payload);
-          wrote = true;
+    }
+
+    private int frames(DataInputStream in, boolean verbose) throws IOException {
+      while (true) {
+        int type = in.read();
+        if (type < 0) {
+          return wrote ? lost() : fallback(verbose, "the daemon closed the connection");
         }
-        case Wire.ERR -> {
-          stderr.write(payload);
-          wrote = true;
+        byte[] payload = Wire.payload(in);
+        switch (type) {
+          case Wire.OUT -> {
+            wrote = true;
+            stdout = write(stdout, payload);
+          }
+          case Wire.ERR -> {
+            wrote = true;
+            stderr = write(stderr, payload);
+          }
+          case Wire.EXIT -> {
+            return new DataInputStream(new ByteArrayInputStream(payload)).readInt();
+          }
+          case Wire.FALLBACK -> {
+            return fallback(verbose, new String(payload, StandardCharsets.UTF_8));
+          }
+          default -> throw new IOException("unexpected frame " + type);
         }
-        case Wire.EXIT -> {
-          return new DataInputStream(new ByteArrayInputStream(payload)).readInt();
-        }
-        case Wire.FALLBACK -> {
-          return fallback(verbose, new String(payload, StandardCharsets.UTF_8));
-        }
-        default -> throw new IOException("unexpected frame " + type);
       }
+    }
+
+    private int lost() {
+      write(stderr, ("\nevreg: the daemon stopped before the command ended; its output above is incomplete (see "
+          + Wire.LOG + ")\n").getBytes(StandardCharsets.UTF_8));
+      return 3;
     }
   }
 

@@ -30,32 +30,35 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A resident JVM that runs evreg commands for the work tree it was started in, so that a command
  * costs a thin client's start-up instead of a full JVM's class loading and cold code. Between
  * commands it keeps the JVM's own state (loaded, compiled classes) and the {@link HistoryMemo}
  * (histories keyed by commit); every command reads the refs, the working tree and its
- * configuration as a JVM of its own does. One command runs at a
- * time; the rest wait in turn. Started by {@code evreg daemon start}; stops on {@code evreg daemon
- * stop}, after its idle timeout, or when the evreg it was started from is rebuilt.
+ * configuration as a JVM of its own does. Commands run side by side, as JVMs of their own would.
+ * Started by {@code evreg daemon start}; stops on {@code evreg daemon stop}, after its idle
+ * timeout, or when the evreg it was started from is rebuilt.
  */
 public final class Daemon {
 
-  /** Environment variables that can change what a command prints: they must match the client's. */
+  /** Environment variables that can change what a command prints (with GIT_* and EVREG_*): they must match the client's. */
   private static final List<String> SAME_ENV = List.of("HOME", "XDG_CONFIG_HOME", "TZ", "LANG", "LC_ALL", "LC_CTYPE",
       "LC_MESSAGES", "JAVA_HOME");
+  /** Switches of bin/evreg itself, which no command reads. */
+  private static final List<String> LAUNCHER_ENV = List.of("EVREG_NO_DAEMON", "EVREG_NO_CDS");
+  /** Arguments that print picocli's usage help, coloured by picocli's own reading of the terminal. */
+  private static final List<String> HELP = List.of("-h", "--help", "help");
 
   private final Path top;
   private final Duration idle;
   private final Map<String, String> env = System.getenv();
   private final List<Stamp> classpath = Stamp.classpath();
-  private final ReentrantLock commandLock = new ReentrantLock(true);
   private final Instant started = Instant.now();
   private volatile long lastActive = System.nanoTime();
-  private volatile int running;
-  private volatile int served;
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger served = new AtomicInteger();
   private ServerSocket server;
   private String token;
   private Wire.Endpoint endpoint;
@@ -88,7 +91,7 @@ public final class Daemon {
   }
 
   /** {@code Daemon [--idle-timeout SECONDS] [--no-warm-up]}, in the top folder of the work tree. */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
     long idleSeconds = 3600;
     boolean warmUp = true;
     for (int i = 0; i < args.length; i++) {
@@ -111,8 +114,8 @@ public final class Daemon {
       w.start();
     }
     d.serve();
-    d.commandLock.lock(); // a command under way ends first
-    log("stopped after " + d.served + " commands");
+    d.awaitCommands();
+    log("stopped after " + plural(d.served.get(), "command"));
     System.exit(0);
   }
 
@@ -158,7 +161,6 @@ public final class Daemon {
         }
         return;
       }
-      lastActive = System.nanoTime();
       Thread t = new Thread(() -> handle(socket), "evreg-daemon-client");
       t.setDaemon(true);
       t.start();
@@ -177,6 +179,11 @@ public final class Daemon {
       }
       socket.setSoTimeout(0);
       Wire.frame(out, Wire.ACCEPTED, new byte[0], 0, 0);
+      if (req.kind() != Wire.Kind.RUN && changedClasspath() != null) {
+        // an older evreg's daemon is not one that runs: start replaces it
+        stop("evreg was rebuilt (" + changedClasspath() + ")");
+        return;
+      }
       switch (req.kind()) {
         case STATUS -> Wire.frame(out, Wire.STATUS, status());
         case STOP -> {
@@ -187,26 +194,22 @@ public final class Daemon {
       }
     } catch (IOException e) {
       log("a client went away: " + e.getMessage());
-    } finally {
-      lastActive = System.nanoTime();
     }
   }
 
+  /**
+   * Runs a command line. Commands run side by side, as separate JVMs would: one whose client does
+   * not read its output (a pager left open) holds up only itself.
+   */
   private void run(Wire.Request req, DataOutputStream out) throws IOException {
     String refused = refusal(req);
     if (refused != null) {
       Wire.frame(out, Wire.FALLBACK, refused);
       return;
     }
-    commandLock.lock();
-    running++;
+    running.incrementAndGet();
+    lastActive = System.nanoTime();
     try {
-      if (changedClasspath() != null) {
-        // checked again under the lock: a rebuild during the wait stops the daemon as well
-        Wire.frame(out, Wire.FALLBACK, "evreg was rebuilt after the daemon started; the daemon stops");
-        stop("evreg was rebuilt");
-        return;
-      }
       Charset cs = Charset.defaultCharset();
       PrintStream stdout = new PrintStream(new BufferedOutputStream(new Frames(out, Wire.OUT), 8192), false, cs);
       PrintStream stderr = new PrintStream(new BufferedOutputStream(new Frames(out, Wire.ERR), 8192), false, cs);
@@ -215,17 +218,36 @@ public final class Daemon {
       stdout.flush();
       stderr.flush();
       Wire.exit(out, code);
-      served++;
+      served.incrementAndGet();
     } finally {
-      running--;
-      commandLock.unlock();
+      lastActive = System.nanoTime();
+      running.decrementAndGet();
     }
+  }
+
+  /** After the last client: commands under way end first (a minute at most: a client may have stalled). */
+  private void awaitCommands() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (running.get() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** Why this daemon cannot answer as the client's own JVM would, or null when it can. */
   private String refusal(Wire.Request req) {
     if (req.args().contains("daemon")) {
       return "'evreg daemon' runs in a JVM of its own";
+    }
+    if ((req.interactive() || req.env().containsKey("CLICOLOR_FORCE"))
+        && (req.args().isEmpty() || req.args().stream().anyMatch(HELP::contains))) {
+      return "usage help on a terminal is coloured by the JVM that prints it";
+    }
+    if (!req.evreg().isEmpty() && classpath.stream().noneMatch(s -> sameFile(s.file(), Path.of(req.evreg())))) {
+      return "the daemon runs another evreg than " + req.evreg();
     }
     Path cwd = Path.of(req.cwd());
     try {
@@ -238,7 +260,7 @@ public final class Daemon {
     TreeSet<String> keys = new TreeSet<>();
     for (Map<String, String> m : List.of(env, req.env())) {
       m.keySet().stream().filter(k -> SAME_ENV.contains(k) || k.startsWith("GIT_") || k.startsWith("EVREG_"))
-          .forEach(keys::add);
+          .filter(k -> !LAUNCHER_ENV.contains(k)).forEach(keys::add);
     }
     keys.removeIf(k -> Objects.equals(env.get(k), req.env().get(k)));
     if (!keys.isEmpty()) {
@@ -253,6 +275,14 @@ public final class Daemon {
     return null;
   }
 
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private String changedClasspath() {
     for (Stamp s : classpath) {
       if (!s.equals(Stamp.of(s.file()))) {
@@ -265,7 +295,7 @@ public final class Daemon {
   private String status() {
     Runtime rt = Runtime.getRuntime();
     return "pid " + ProcessHandle.current().pid() + ", serving " + top + ", up " + minutes(Duration.between(started,
-        Instant.now())) + ", " + served + (served == 1 ? " command" : " commands") + ", heap "
+        Instant.now())) + ", " + plural(served.get(), "command") + ", heap "
         + (rt.totalMemory() - rt.freeMemory()) / (1 << 20) + " MB, stops after " + minutes(idle) + " idle";
   }
 
@@ -273,12 +303,16 @@ public final class Daemon {
     return d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
   }
 
+  /** Takes no more clients (and no longer names this daemon in the endpoint file); commands under way go on. */
   private void stop(String why) {
     log("stopping: " + why);
     try {
       server.close();
+      if (endpoint.equals(Wire.Endpoint.read(Wire.ENDPOINT))) {
+        Files.deleteIfExists(Wire.ENDPOINT);
+      }
     } catch (IOException e) {
-      // closing is all that is left to do
+      // a client that finds the endpoint and no daemon removes it
     }
   }
 
@@ -289,7 +323,7 @@ public final class Daemon {
       } catch (InterruptedException e) {
         return;
       }
-      if (running == 0 && System.nanoTime() - lastActive > idle.toNanos()) {
+      if (running.get() == 0 && System.nanoTime() - lastActive > idle.toNanos()) {
         stop("idle for " + minutes(idle));
       } else if (!endpoint.equals(Wire.Endpoint.read(Wire.ENDPOINT))) {
         // .git/evreg deleted, or another daemon started at the same moment: no client finds this one
@@ -300,7 +334,7 @@ public final class Daemon {
 
   /**
    * Compiles the code of the commands a developer runs most (check, subjects) on this repository,
-   * with output discarded, until a client asks for something (which then waits at most one run).
+   * with output discarded, until a client asks for something.
    * The commands read and write only what a user's own run of them would (the history cache).
    */
   private void warmUp() {
@@ -308,15 +342,10 @@ public final class Daemon {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     for (String[] args : List.of(new String[] {"check"}, new String[] {"subjects"}, new String[] {"check"},
         new String[] {"subjects"}, new String[] {"check"})) {
-      if (System.nanoTime() > end || served > 0 || server.isClosed() || commandLock.hasQueuedThreads()
-          || !commandLock.tryLock()) {
+      if (System.nanoTime() > end || served.get() > 0 || running.get() > 0 || server.isClosed()) {
         return;
       }
-      try {
-        Terminal.runAs(new Terminal(false, none, env), () -> Main.run(none, none, args));
-      } finally {
-        commandLock.unlock();
-      }
+      Terminal.runAs(new Terminal(false, none, env), () -> Main.run(none, none, args));
     }
   }
 

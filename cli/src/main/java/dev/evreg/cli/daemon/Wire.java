@@ -61,9 +61,12 @@ public final class Wire {
     }
   }
 
-  /** A command line with the caller's token, folder, terminal and environment. */
+  /**
+   * A command line with the caller's token, folder, terminal and environment, and the jar of the
+   * evreg it would run without the daemon (empty when not known).
+   */
   public record Request(String token, Kind kind, String cwd, boolean interactive, Map<String, String> env,
-      List<String> args) {
+      List<String> args, String evreg) {
 
     public void write(DataOutputStream out) throws IOException {
       out.writeInt(MAGIC);
@@ -81,6 +84,7 @@ public final class Wire {
       for (String a : args) {
         string(out, a);
       }
+      string(out, evreg);
       out.flush();
     }
 
@@ -110,7 +114,7 @@ public final class Wire {
       for (int i = 0; i < argc; i++) {
         args.add(string(in));
       }
-      return new Request(token, Kind.values()[kind], cwd, interactive, env, args);
+      return new Request(token, Kind.values()[kind], cwd, interactive, env, args, string(in));
     }
   }
 

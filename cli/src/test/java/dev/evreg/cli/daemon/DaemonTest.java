@@ -73,15 +73,34 @@ class DaemonTest {
 
   /** A JVM running {@code mainClass} in {@code cwd}, with {@code env} added to this JVM's environment. */
   Result java(Path cwd, Map<String, String> env, String mainClass, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JAVA, "-cp", CLASSPATH, mainClass));
+    return java(cwd, env, List.of(), mainClass, args);
+  }
+
+  Result java(Path cwd, Map<String, String> env, List<String> jvm, String mainClass, String... args) throws Exception {
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    Process p = start(cwd, env, jvm, mainClass, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "no answer: " + List.of(args));
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  static ProcessBuilder start(Path cwd, Map<String, String> env, List<String> jvm, String mainClass, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(JAVA));
+    cmd.addAll(jvm);
+    cmd.addAll(List.of("-cp", CLASSPATH, mainClass));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
     pb.environment().putAll(env);
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "no answer: " + cmd);
-    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    return pb;
+  }
+
+  /** An Avro record of {@code n} undocumented fields: lint writes some 365 bytes of JSON for each. */
+  Path bigSchema(int n) throws IOException {
+    StringBuilder b = new StringBuilder("{\"type\": \"record\", \"name\": \"Big\", \"namespace\": \"com.acme\", \"fields\": [");
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "" : ",").append("\n  {\"name\": \"f").append(i).append("\", \"type\": \"string\"}");
+    }
+    return Files.writeString(dir.resolve("big.avsc"), b.append("]}\n"));
   }
 
   Result client(String... args) throws Exception {
@@ -147,6 +166,17 @@ class DaemonTest {
     // the daemon command itself
     Result daemon = client("daemon", "status");
     assertEquals(Wire.FALLBACK_EXIT, daemon.code(), daemon.toString());
+    // usage help that picocli would colour for the client's terminal
+    Result help = java(dir, Map.of("CLICOLOR_FORCE", "1"), Client.class.getName(), "check", "--help", "-v");
+    assertEquals(Wire.FALLBACK_EXIT, help.code(), help.toString());
+    assertTrue(help.err().contains("usage help on a terminal"), help.err());
+    // another evreg than the daemon's
+    Path other = Files.writeString(tmp.resolve("other-evreg.jar"), "");
+    Result otherEvreg = java(dir, Map.of(), List.of("-Devreg.jar=" + other), Client.class.getName(), "subjects", "-v");
+    assertEquals(Wire.FALLBACK_EXIT, otherEvreg.code(), otherEvreg.toString());
+    assertTrue(otherEvreg.err().contains("the daemon runs another evreg than " + other), otherEvreg.err());
+    // the launcher's own switches are not a different environment
+    assertEquals(0, java(dir, Map.of("EVREG_NO_CDS", "1"), Client.class.getName(), "subjects").code());
     // and the daemon still serves
     assertEquals(0, client("subjects").code());
   }
@@ -193,7 +223,7 @@ class DaemonTest {
     startDaemon();
     Wire.Endpoint endpoint = Wire.Endpoint.read(dir.resolve(Wire.ENDPOINT));
     Wire.Endpoint forged = new Wire.Endpoint(endpoint.port(), "0".repeat(endpoint.token().length()), endpoint.pid());
-    Wire.Request request = new Wire.Request(forged.token(), Wire.Kind.STOP, dir.toString(), false, Map.of(), List.of());
+    Wire.Request request = new Wire.Request(forged.token(), Wire.Kind.STOP, dir.toString(), false, Map.of(), List.of(), "");
     assertThrows(IOException.class, () -> Wire.connect(forged, request).close());
     try (Socket s = new Socket("127.0.0.1", endpoint.port())) {
       s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -218,6 +248,70 @@ class DaemonTest {
     assertTrue(r.err().contains("evreg was rebuilt after the daemon started"), r.err());
     assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the daemon of an older evreg stops");
     assertFalse(Files.exists(dir.resolve(Wire.ENDPOINT)));
+  }
+
+  @Test
+  void theStatusOfARebuiltEvregsDaemonIsNoneAndStartReplacesIt() throws Exception {
+    Path jar = tmp.resolve("evreg-part.jar");
+    Files.write(jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    Process p = new ProcessBuilder(JAVA, "-cp", CLASSPATH + File.pathSeparator + jar, Daemon.class.getName(),
+        "--no-warm-up").directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("daemon.out").toFile()).start();
+    started.add(p);
+    awaitEndpoint();
+    Files.write(jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    Result status = evreg("daemon", "status");
+    assertEquals(1, status.code(), status.toString());
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the daemon of an older evreg stops");
+    startDaemon();
+  }
+
+  @Test
+  void aClientThatReadsNothingHoldsUpNoOtherCommand() throws Exception {
+    startDaemon();
+    bigSchema(20_000);
+    // stdout is a pipe nobody reads: the command blocks once the pipe and the socket are full
+    Process stalled = start(dir, Map.of(), List.of(), Client.class.getName(), "lint", "big.avsc", "--output", "json")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    started.add(stalled);
+    Thread.sleep(2000);
+    assertTrue(stalled.isAlive(), "the command waits for its reader");
+    Result other = client("subjects");
+    assertEquals(0, other.code(), other.toString());
+    assertEquals(ownJvm("subjects"), other);
+    stalled.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    assertTrue(stalled.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(1, stalled.exitValue());
+  }
+
+  @Test
+  void stopLetsACommandUnderWayFinish() throws Exception {
+    startDaemon();
+    bigSchema(20_000);
+    Path out = tmp.resolve("lint.json");
+    Process lint = start(dir, Map.of(), List.of(), Client.class.getName(), "lint", "big.avsc", "--output", "json")
+        .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    started.add(lint);
+    for (int i = 0; i < 600 && Files.size(out) == 0; i++) {
+      Thread.sleep(10);
+    }
+    assertTrue(Files.size(out) > 0, "the command is under way");
+    Result stop = evreg("daemon", "stop");
+    assertEquals(0, stop.code(), stop.toString());
+    assertFalse(Files.exists(dir.resolve(Wire.ENDPOINT)), "no new command finds the stopping daemon");
+    assertTrue(lint.waitFor(60, TimeUnit.SECONDS));
+    Result own = ownJvm("lint", "big.avsc", "--output", "json");
+    assertEquals(own.code(), lint.exitValue());
+    assertEquals(own.out(), Files.readString(out), "the whole output");
+  }
+
+  @Test
+  void aRefTheLocaleCannotSpellIsBadInput() throws Exception {
+    Result r = java(dir, Map.of("LANG", "C", "LC_ALL", "C"), dev.evreg.cli.Main.class.getName(), "subjects", "--ref",
+        "\u00fcn\u00ef");
+    assertEquals(2, r.code(), r.toString());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("evreg: "), r.err());
   }
 
   @Test
@@ -247,13 +341,16 @@ class DaemonTest {
     assertEquals(2, outside.code(), outside.toString());
     assertTrue(outside.err().startsWith("evreg: not inside a git repository: "), outside.err());
     assertEquals(1, outside.err().lines().count());
-    Result action = evreg("daemon", "restart");
+    Result action = evreg("daemon", "strat");
     assertEquals(2, action.code(), action.toString());
-    assertEquals(1, action.err().lines().count(), action.err());
-    assertTrue(action.err().contains("start, stop, status"), action.err());
+    assertEquals("evreg daemon: ACTION must be one of start, stop, status, not 'strat'; did you mean 'start'? "
+        + "(see 'evreg daemon --help')\n", action.err());
     Result idle = evreg("daemon", "start", "--idle-timeout", "0");
     assertEquals(2, idle.code(), idle.toString());
     assertTrue(idle.err().contains("must be greater than zero"), idle.err());
+    Result days = evreg("daemon", "start", "--idle-timeout", "2d");
+    assertEquals(2, days.code(), days.toString());
+    assertTrue(days.err().contains("'2d' is not a duration"), days.err());
     assertFalse(Files.exists(dir.resolve(Wire.ENDPOINT)));
   }
 

@@ -112,7 +112,10 @@ public final class GitRepo implements AutoCloseable {
     } catch (MissingObjectException e) {
       throw missingRef(ref, option);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // say, a ref name the file system's encoding cannot spell (a non-ASCII name under LANG=C)
+      boolean ascii = ref.chars().allMatch(c -> c < 128);
+      throw new RegistryException("cannot read the ref '" + ref + "' given with " + option + ": " + e.getMessage()
+          + (ascii ? "" : "; a name that is not ASCII needs a UTF-8 locale, such as LANG=C.UTF-8"), e);
     }
   }
 
