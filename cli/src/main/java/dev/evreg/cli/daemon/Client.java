@@ -26,7 +26,14 @@ public final class Client {
   private Client() {}
 
   public static void main(String[] args) {
-    System.exit(run(List.of(args)));
+    int code;
+    try {
+      code = run(List.of(args));
+    } catch (RuntimeException | LinkageError e) {
+      // a broken client must not stand between the user and the command: run it without the daemon
+      code = fallback(List.of(args).contains("-v") || List.of(args).contains("--verbose"), "the client failed: " + e);
+    }
+    System.exit(code);
   }
 
   static int run(List<String> args) {
