@@ -34,7 +34,7 @@ public final class IndexCache {
 
   private static final long MAGIC = 0x4556524547494458L; // "EVREGIDX"
   /** Raise when the layout or the meaning of a stored field (such as a canonical form) changes. */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
   private static final int KEEP = 6;
 
   private final Path dir;
@@ -113,9 +113,10 @@ public final class IndexCache {
         int current = in.buf.getInt();
         idx.lineagePath.add(current < 0 ? null : strings.get(current));
         idx.lineageLast.add(strings.get(in.buf.getInt()));
-        if (current < 0) {
-          idx.deadAt.put(idx.lineageLast.get(i), i);
-        }
+      }
+      // stored, not derived: of two lineages that died at one path, the later death is the one a re-add continues
+      for (int i = 0, n = in.buf.getInt(); i < n; i++) {
+        idx.deadAt.put(strings.get(in.buf.getInt()), in.buf.getInt());
       }
       for (int i = 0, n = in.buf.getInt(); i < n; i++) {
         idx.events.add(new HistoryIndex.Event(in.buf.getInt(), strings.get(in.buf.getInt()), in.id(), in.buf.getInt()));
@@ -192,6 +193,7 @@ public final class IndexCache {
     writeId(out, idx.tip);
     StringTable strings = new StringTable();
     idx.lineageLast.forEach(strings::id);
+    idx.deadAt.keySet().stream().sorted().forEach(strings::id);
     idx.events.forEach(ev -> strings.id(ev.path()));
     idx.live.keySet().forEach(strings::id);
     idx.blobs.values().stream().map(HistoryIndex.BlobInfo::recordName).filter(n -> n != null).forEach(strings::id);
@@ -225,6 +227,11 @@ public final class IndexCache {
       String current = idx.lineagePath.get(i);
       out.writeInt(current == null ? -1 : strings.id(current));
       out.writeInt(strings.id(idx.lineageLast.get(i)));
+    }
+    out.writeInt(idx.deadAt.size());
+    for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(idx.deadAt).entrySet()) {
+      out.writeInt(strings.id(e.getKey()));
+      out.writeInt(e.getValue());
     }
     out.writeInt(idx.events.size());
     for (HistoryIndex.Event ev : idx.events) {
