@@ -33,7 +33,14 @@ public final class Main {
   /** Runs one command line and returns its exit code; never exits the JVM. */
   public static int run(PrintStream out, PrintStream err, String... args) {
     AtomicInteger code = new AtomicInteger(ExitCode.INTERNAL.code());
-    Thread worker = new Thread(null, () -> code.set(execute(out, err, args)), "evreg", STACK_BYTES);
+    Thread worker = new Thread(null, () -> {
+      try {
+        code.set(execute(out, err, args));
+      } catch (Throwable e) {
+        // what execute does not handle (an error while building the command line, say) is still one line
+        code.set(failure(e, err, List.of(args).contains("-v") || List.of(args).contains("--verbose")));
+      }
+    }, "evreg", STACK_BYTES);
     worker.start();
     try {
       worker.join();

@@ -7,6 +7,8 @@ import java.util.Map;
  * Where a command's output goes: whether the user watches it on a terminal, the stream that is the
  * terminal's stderr, and the environment. A command run by the daemon answers for the client's
  * terminal, not for the daemon's, so commands ask {@link #current()} rather than the JVM.
+ * Threads a command starts inherit its terminal; the common ForkJoin pool's workers (parallel
+ * streams) do not, so ask for it on the command's own thread.
  */
 public record Terminal(boolean interactive, PrintStream stderr, Map<String, String> env) {
 

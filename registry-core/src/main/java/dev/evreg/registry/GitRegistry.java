@@ -79,10 +79,12 @@ public final class GitRegistry implements AutoCloseable {
 
   /** The subjects and versions along the first-parent history of {@code ref}. */
   public SchemaHistory history(GitRepo.ResolvedRef ref) {
-    return histories.computeIfAbsent(ref.commit().name(), k -> HistoryMemo.get(
-        repo.repository().getCommonDirectory().toPath(), config.schemas(), ref.commit(), repo.shallowCommits(),
-        () -> SchemaHistory.derive(new HistoryIndexer(repo, config.schemas(), progress).index(ref.commit(), ref.name()),
-            config.schemas())));
+    return histories.computeIfAbsent(ref.commit().name(), k -> {
+      HistoryIndexer indexer = new HistoryIndexer(repo, config.schemas(), progress);
+      return HistoryMemo.get(repo.repository().getCommonDirectory().toPath(), indexer.key(), config.schemas(),
+          ref.commit(), repo.shallowCommits(), () -> SchemaHistory.derive(indexer.index(ref.commit(), ref.name()),
+              config.schemas()));
+    });
   }
 
   /** A version's file as stored, up to the size evreg reads as one schema. */

@@ -11,12 +11,12 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * Derived histories kept between the commands of one long-lived process (the daemon), so that a
  * command on an unchanged branch skips reading and deriving the cached index. A history is a
- * function of the commit, the schema paths and the shallow boundary, which are its key; git
- * objects never change. Off unless {@link #enable}d: a one-shot command has no second use for it.
+ * function of the commit, the index key (schema paths, git's rename limit), the subject naming
+ * and the shallow boundary, which are its key; git objects never change. Off unless {@link #enable}d: a one-shot command has no second use for it.
  */
 public final class HistoryMemo {
 
-  private record Key(Path gitDir, String paths, Object naming, ObjectId tip, Set<ObjectId> shallow) {}
+  private record Key(Path gitDir, String indexKey, Object naming, ObjectId tip, Set<ObjectId> shallow) {}
 
   private static final Object LOCK = new Object();
   private static int capacity;
@@ -39,14 +39,14 @@ public final class HistoryMemo {
     }
   }
 
-  static SchemaHistory get(Path gitDir, SchemaPaths paths, ObjectId tip, Set<ObjectId> shallow,
+  static SchemaHistory get(Path gitDir, String indexKey, SchemaPaths paths, ObjectId tip, Set<ObjectId> shallow,
       Supplier<SchemaHistory> derive) {
     Key key;
     synchronized (LOCK) {
       if (capacity == 0) {
         return derive.get();
       }
-      key = new Key(gitDir, paths.cacheKey(), paths.naming(), tip.copy(), Set.copyOf(shallow));
+      key = new Key(gitDir, indexKey, paths.naming(), tip.copy(), Set.copyOf(shallow));
       SchemaHistory h = MEMO.get(key);
       if (h != null) {
         return h;

@@ -1,13 +1,17 @@
 package dev.evreg.cli.daemon;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +23,13 @@ import java.util.Map;
  * The thin client bin/evreg starts when a daemon's endpoint file is in the current folder: it sends
  * the command line and copies the daemon's answer to stdout, stderr and the exit code. When the
  * daemon cannot run the command as a JVM of its own would (gone, rebuilt, another folder or
- * environment), it exits with {@link Wire#FALLBACK_EXIT} and bin/evreg runs the command itself.
+ * environment), it exits with {@link Wire#FALLBACK_EXIT} and bin/evreg runs the command itself;
+ * once the daemon has taken the command, it never does (the command must not run twice).
  */
 public final class Client {
+
+  /** How long a daemon has to take or refuse a request; a client that waited longer runs the command itself. */
+  private static final int ANSWER_MILLIS = 2000;
 
   private Client() {}
 
@@ -31,62 +39,102 @@ public final class Client {
       code = run(List.of(args));
     } catch (RuntimeException | LinkageError e) {
       // a broken client must not stand between the user and the command: run it without the daemon
-      code = fallback(List.of(args).contains("-v") || List.of(args).contains("--verbose"), "the client failed: " + e);
+      code = fallback(verbose(List.of(args)), "the client failed: " + e);
     }
     System.exit(code);
   }
 
   static int run(List<String> args) {
-    boolean verbose = args.contains("-v") || args.contains("--verbose");
+    boolean verbose = verbose(args);
     Wire.Endpoint endpoint = Wire.Endpoint.read(Wire.ENDPOINT);
     if (endpoint == null) {
       return fallback(verbose, "no daemon serves this folder");
     }
     Wire.Request request = new Wire.Request(endpoint.token(), Wire.Kind.RUN, Path.of("").toAbsolutePath().toString(),
-        System.console() != null, System.getenv(), args, System.getProperty("evreg.jar", ""));
-    try (Socket s = connect(Wire.ENDPOINT, endpoint, request)) {
+        System.console() != null, Wire.relevant(System.getenv()), args, System.getProperty("evreg.jar", ""),
+        Wire.java());
+    try (Socket s = connect(Wire.ENDPOINT, endpoint)) {
       if (s == null) {
         return fallback(verbose, "the daemon is gone (removed " + Wire.ENDPOINT + ")");
       }
-      return new Relay().copy(new DataInputStream(new BufferedInputStream(s.getInputStream())), verbose);
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+      DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+      request.write(out);
+      int type = in.read();
+      byte[] answer = type < 0 ? new byte[0] : Wire.payload(in);
+      if (type == Wire.FALLBACK) {
+        return fallback(verbose, new String(answer, StandardCharsets.UTF_8));
+      }
+      if (type != Wire.ACCEPTED) {
+        return fallback(verbose, "no evreg daemon answers on port " + endpoint.port());
+      }
+      Wire.signal(out, Wire.GO);
+      s.setSoTimeout(0);
+      return new Relay().copy(in);
     } catch (IOException e) {
-      return fallback(verbose, "cannot talk to the daemon: " + e.getMessage());
+      return fallback(verbose, "the daemon did not answer: " + e.getMessage());
     }
   }
 
   /**
    * Asks the daemon whose endpoint is in {@code file} for its status (or to stop) and returns its
-   * status line, or null when no daemon listens there (the file of one that died is removed).
+   * status line, or null when no daemon answers there (the file of one that died is removed).
    */
-  public static String ask(Path file, Wire.Kind kind) throws IOException {
+  public static String ask(Path file, Wire.Kind kind) {
     Wire.Endpoint endpoint = Wire.Endpoint.read(file);
     if (endpoint == null) {
       return null;
     }
-    Wire.Request request = new Wire.Request(endpoint.token(), kind, Path.of("").toAbsolutePath().toString(), false,
-        Map.of(), List.of(), "");
-    try (Socket s = connect(file, endpoint, request)) {
+    try (Socket s = connect(file, endpoint)) {
       if (s == null) {
         return null;
       }
+      new Wire.Request(endpoint.token(), kind, Path.of("").toAbsolutePath().toString(), false, Map.of(), List.of(), "",
+          Wire.java()).write(new DataOutputStream(new BufferedOutputStream(s.getOutputStream())));
       DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
       return in.read() == Wire.STATUS ? new String(Wire.payload(in), StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      return null; // alive but not answering (stopped, or stopping): not a daemon that serves
     }
   }
 
-  /** A connection, or null when nobody listens on the endpoint's port any more (the file is then removed). */
-  private static Socket connect(Path file, Wire.Endpoint endpoint, Wire.Request request) throws IOException {
-    try {
-      return Wire.connect(endpoint, request);
-    } catch (ConnectException refused) {
-      if (endpoint.equals(Wire.Endpoint.read(file))) {
-        Files.deleteIfExists(file);
-      }
+  /**
+   * A connection to the endpoint's daemon, or null when its process is gone or nobody listens on its
+   * port (the endpoint file is then removed). Nothing is sent to a port whose daemon has died,
+   * since another program may listen there now.
+   */
+  private static Socket connect(Path file, Wire.Endpoint endpoint) throws IOException {
+    if (!ProcessHandle.of(endpoint.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+      removeIfStill(file, endpoint);
       return null;
     }
+    Socket s = new Socket();
+    try {
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port()), ANSWER_MILLIS);
+      s.setSoTimeout(ANSWER_MILLIS);
+      return s;
+    } catch (ConnectException refused) {
+      s.close();
+      removeIfStill(file, endpoint);
+      return null;
+    } catch (IOException e) {
+      s.close();
+      throw e;
+    }
   }
 
-  /** Copies the daemon's frames to stdout and stderr; once some output is out, a lost daemon is an error, not a fallback. */
+  private static void removeIfStill(Path file, Wire.Endpoint endpoint) throws IOException {
+    if (endpoint.equals(Wire.Endpoint.read(file))) {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** {@code --verbose}, or {@code -v} alone or among other short options ({@code -qv}). */
+  private static boolean verbose(List<String> args) {
+    return args.stream().anyMatch(a -> a.equals("--verbose") || a.matches("-[A-Za-z]*v[A-Za-z]*"));
+  }
+
+  /** Copies the daemon's frames to stdout and stderr, until the exit code. */
   private static final class Relay {
     private OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     private OutputStream stderr = new FileOutputStream(FileDescriptor.err);
@@ -102,47 +150,39 @@ public final class Client {
       }
     }
 
-    int copy(DataInputStream in, boolean verbose) throws IOException {
+    int copy(DataInputStream in) {
       try {
-        return frames(in, verbose);
-      } catch (IOException e) {
-        if (!wrote) {
-          throw e;
+        while (true) {
+          int type = in.read();
+          if (type < 0) {
+            return lost();
+          }
+          byte[] payload = Wire.payload(in);
+          switch (type) {
+            case Wire.OUT -> {
+              wrote = true;
+              stdout = write(stdout, payload);
+            }
+            case Wire.ERR -> {
+              wrote = true;
+              stderr = write(stderr, payload);
+            }
+            case Wire.EXIT -> {
+              return new DataInputStream(new ByteArrayInputStream(payload)).readInt();
+            }
+            default -> throw new IOException("unexpected frame " + type);
+          }
         }
+      } catch (IOException e) {
         return lost();
       }
     }
 
-    private int frames(DataInputStream in, boolean verbose) throws IOException {
-      while (true) {
-        int type = in.read();
-        if (type < 0) {
-          return wrote ? lost() : fallback(verbose, "the daemon closed the connection");
-        }
-        byte[] payload = Wire.payload(in);
-        switch (type) {
-          case Wire.OUT -> {
-            wrote = true;
-            stdout = write(stdout, payload);
-          }
-          case Wire.ERR -> {
-            wrote = true;
-            stderr = write(stderr, payload);
-          }
-          case Wire.EXIT -> {
-            return new DataInputStream(new ByteArrayInputStream(payload)).readInt();
-          }
-          case Wire.FALLBACK -> {
-            return fallback(verbose, new String(payload, StandardCharsets.UTF_8));
-          }
-          default -> throw new IOException("unexpected frame " + type);
-        }
-      }
-    }
-
+    /** The daemon took the command and went away: whether it ran is unknown, so it is not run again. Exit 3. */
     private int lost() {
-      write(stderr, ("\nevreg: the daemon stopped before the command ended; its output above is incomplete (see "
-          + Wire.LOG + ")\n").getBytes(StandardCharsets.UTF_8));
+      write(stderr, ((wrote ? "\n" : "") + "evreg: the daemon stopped before the command ended"
+          + (wrote ? "; the output above is incomplete" : "") + " (see " + Wire.LOG + ")\n")
+          .getBytes(StandardCharsets.UTF_8));
       return 3;
     }
   }

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,13 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Daemon {
 
-  /** Environment variables that can change what a command prints (with GIT_* and EVREG_*): they must match the client's. */
-  private static final List<String> SAME_ENV = List.of("HOME", "XDG_CONFIG_HOME", "TZ", "LANG", "LC_ALL", "LC_CTYPE",
-      "LC_MESSAGES", "JAVA_HOME");
-  /** Switches of bin/evreg itself, which no command reads. */
-  private static final List<String> LAUNCHER_ENV = List.of("EVREG_NO_DAEMON", "EVREG_NO_CDS");
-  /** Arguments that print picocli's usage help, coloured by picocli's own reading of the terminal. */
-  private static final List<String> HELP = List.of("-h", "--help", "help");
+  /** How long a client has to send its request, and to confirm it after ACCEPTED. */
+  private static final int CLIENT_MILLIS = 5000;
 
   private final Path top;
   private final Duration idle;
@@ -58,6 +52,8 @@ public final class Daemon {
   private final Instant started = Instant.now();
   private volatile long lastActive = System.nanoTime();
   private final AtomicInteger running = new AtomicInteger();
+  /** Connections accepted and not yet done: a stop waits for them, so that no accepted command is cut off. */
+  private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger served = new AtomicInteger();
   private ServerSocket server;
   private String token;
@@ -152,33 +148,30 @@ public final class Daemon {
 
   private void serve() {
     while (!server.isClosed()) {
-      Socket socket;
       try {
-        socket = server.accept();
+        Socket socket = server.accept();
+        connections.incrementAndGet();
+        Thread t = new Thread(() -> handle(socket), "evreg-daemon-client");
+        t.setDaemon(true);
+        t.start();
       } catch (IOException e) {
         if (!server.isClosed()) {
           log("accept failed: " + e);
         }
         return;
+      } catch (RuntimeException | Error e) {
+        connections.decrementAndGet();
+        log("could not take a client: " + e);
       }
-      Thread t = new Thread(() -> handle(socket), "evreg-daemon-client");
-      t.setDaemon(true);
-      t.start();
     }
   }
 
   private void handle(Socket socket) {
     try (socket) {
-      socket.setSoTimeout(5000);
+      socket.setSoTimeout(CLIENT_MILLIS);
       DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
       DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-      Wire.Request req = Wire.Request.read(in);
-      if (!MessageDigest.isEqual(req.token().getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII))) {
-        log("refused a client with a wrong token");
-        return;
-      }
-      socket.setSoTimeout(0);
-      Wire.frame(out, Wire.ACCEPTED, new byte[0], 0, 0);
+      Wire.Request req = Wire.Request.read(in, token);
       if (req.kind() != Wire.Kind.RUN && changedClasspath() != null) {
         // an older evreg's daemon is not one that runs: start replaces it
         stop("evreg was rebuilt (" + changedClasspath() + ")");
@@ -190,10 +183,28 @@ public final class Daemon {
           Wire.frame(out, Wire.STATUS, status());
           stop("asked to stop");
         }
-        case RUN -> run(req, out);
+        case RUN -> {
+          String refused = refusal(req);
+          if (refused != null) {
+            Wire.frame(out, Wire.FALLBACK, refused);
+            return;
+          }
+          Wire.signal(out, Wire.ACCEPTED);
+          // a client that gave up waiting runs the command itself, and sends no GO
+          if (in.read() != Wire.GO || in.readInt() != 0) {
+            log("a client did not confirm its command; not run");
+            return;
+          }
+          socket.setSoTimeout(0);
+          run(req, out);
+        }
       }
     } catch (IOException e) {
       log("a client went away: " + e.getMessage());
+    } catch (RuntimeException | Error e) {
+      log("failed to serve a client: " + e);
+    } finally {
+      connections.decrementAndGet();
     }
   }
 
@@ -202,11 +213,6 @@ public final class Daemon {
    * not read its output (a pager left open) holds up only itself.
    */
   private void run(Wire.Request req, DataOutputStream out) throws IOException {
-    String refused = refusal(req);
-    if (refused != null) {
-      Wire.frame(out, Wire.FALLBACK, refused);
-      return;
-    }
     running.incrementAndGet();
     lastActive = System.nanoTime();
     try {
@@ -228,7 +234,7 @@ public final class Daemon {
   /** After the last client: commands under way end first (a minute at most: a client may have stalled). */
   private void awaitCommands() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (running.get() > 0 && System.nanoTime() < deadline) {
+    while (connections.get() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
   }
@@ -242,9 +248,11 @@ public final class Daemon {
     if (req.args().contains("daemon")) {
       return "'evreg daemon' runs in a JVM of its own";
     }
-    if ((req.interactive() || req.env().containsKey("CLICOLOR_FORCE"))
-        && (req.args().isEmpty() || req.args().stream().anyMatch(HELP::contains))) {
-      return "usage help on a terminal is coloured by the JVM that prints it";
+    if (req.args().isEmpty() || req.args().stream().anyMatch(Daemon::asksForHelp)) {
+      return "usage help is coloured (or not) for the terminal of the JVM that prints it";
+    }
+    if (!req.java().equals(Wire.java())) {
+      return "the daemon runs on another Java (" + Wire.java() + ") than " + req.java();
     }
     if (!req.evreg().isEmpty() && classpath.stream().noneMatch(s -> sameFile(s.file(), Path.of(req.evreg())))) {
       return "the daemon runs another evreg than " + req.evreg();
@@ -259,8 +267,7 @@ public final class Daemon {
     }
     TreeSet<String> keys = new TreeSet<>();
     for (Map<String, String> m : List.of(env, req.env())) {
-      m.keySet().stream().filter(k -> SAME_ENV.contains(k) || k.startsWith("GIT_") || k.startsWith("EVREG_"))
-          .filter(k -> !LAUNCHER_ENV.contains(k)).forEach(keys::add);
+      m.keySet().stream().filter(Wire::compared).forEach(keys::add);
     }
     keys.removeIf(k -> Objects.equals(env.get(k), req.env().get(k)));
     if (!keys.isEmpty()) {
@@ -273,6 +280,11 @@ public final class Daemon {
       return "evreg was rebuilt after the daemon started; the daemon stops";
     }
     return null;
+  }
+
+  /** An argument picocli reads as a request for usage help ({@code -h} also among other short options). */
+  private static boolean asksForHelp(String arg) {
+    return arg.equals("help") || arg.equals("--help") || arg.matches("-[A-Za-z]*h[A-Za-z]*");
   }
 
   private static boolean sameFile(Path a, Path b) {
@@ -323,7 +335,7 @@ public final class Daemon {
       } catch (InterruptedException e) {
         return;
       }
-      if (running.get() == 0 && System.nanoTime() - lastActive > idle.toNanos()) {
+      if (running.get() == 0 && connections.get() == 0 && System.nanoTime() - lastActive > idle.toNanos()) {
         stop("idle for " + minutes(idle));
       } else if (!endpoint.equals(Wire.Endpoint.read(Wire.ENDPOINT))) {
         // .git/evreg deleted, or another daemon started at the same moment: no client finds this one

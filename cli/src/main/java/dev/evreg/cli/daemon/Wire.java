@@ -3,22 +3,34 @@ package dev.evreg.cli.daemon;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The daemon's protocol on a loopback TCP port, one request per connection. The daemon writes its
- * port and a secret token to {@link #ENDPOINT}, a file only its user can read; a client sends the
- * token with a {@link Request}. The daemon acknowledges ({@link #ACCEPTED}) and answers with frames
- * of a type byte and a payload: stdout and stderr bytes as the command writes them, then the exit
- * code; or else one {@link #FALLBACK} (run the command in a JVM of its own) or {@link #STATUS} line.
- * JDK classes only: the client loads this. (Loopback TCP rather than a Unix socket: the JDK's Unix
- * sockets seed a SecureRandom on first use, which costs a short-lived client ~25 ms.)
+ * port, a secret token and its pid to {@link #ENDPOINT}, a file only its user can read.
+ *
+ * <ol>
+ *   <li>The client sends a {@link Request}: the token first, then the command line, its folder,
+ *       terminal, the environment variables that can change an answer, and its evreg and Java.
+ *   <li>The daemon answers a status request with one {@link #STATUS} frame. To a command it answers
+ *       {@link #FALLBACK} (run it in a JVM of your own) or {@link #ACCEPTED}.
+ *   <li>After ACCEPTED the client sends {@link #GO} and is committed: from then on it never runs the
+ *       command itself. A client that gave up waiting sends nothing, and the daemon runs nothing.
+ *   <li>The daemon sends frames of stdout and stderr bytes as the command writes them, then
+ *       {@link #EXIT} with the exit code.
+ * </ol>
+ * Frames are a type byte, a length and the payload. JDK classes only: the client loads this.
+ * (Loopback TCP rather than a Unix socket: the JDK's Unix sockets seed a SecureRandom on first
+ * use, which costs a short-lived client ~25 ms.)
  */
 public final class Wire {
 
@@ -31,7 +43,7 @@ public final class Wire {
   public static final int FALLBACK_EXIT = 75;
 
   static final int MAGIC = 0x65767267;
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   public static final byte OUT = 1;
   public static final byte ERR = 2;
@@ -39,6 +51,42 @@ public final class Wire {
   public static final byte FALLBACK = 4;
   public static final byte STATUS = 5;
   public static final byte ACCEPTED = 6;
+  public static final byte GO = 7;
+
+  /** The largest payload of one frame; longer output goes in several. */
+  static final int FRAME_MAX = 1 << 16;
+
+  /**
+   * Environment variables that can change a command's answer: git's and evreg's own, where git
+   * finds its configuration, the time zone, the locale, and the JVM's options. A client must have
+   * the daemon's values of all of them.
+   */
+  static final List<String> SAME_ENV = List.of("HOME", "XDG_CONFIG_HOME", "TZ", "LANG", "LC_ALL", "LC_CTYPE",
+      "LC_MESSAGES", "JAVA_HOME", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+  /** Switches of bin/evreg itself, which no command reads. */
+  static final List<String> LAUNCHER_ENV = List.of("EVREG_NO_DAEMON", "EVREG_NO_CDS");
+  /** Variables that belong to the client's terminal, passed to the command as they are. */
+  static final List<String> TERMINAL_ENV = List.of("NO_COLOR", "TERM");
+
+  /** The variables a client sends: the ones the daemon compares or passes on, and no others. */
+  public static Map<String, String> relevant(Map<String, String> env) {
+    Map<String, String> m = new TreeMap<>();
+    env.forEach((k, v) -> {
+      if (compared(k) || TERMINAL_ENV.contains(k)) {
+        m.put(k, v);
+      }
+    });
+    return m;
+  }
+
+  static boolean compared(String key) {
+    return (SAME_ENV.contains(key) || key.startsWith("GIT_") || key.startsWith("EVREG_")) && !LAUNCHER_ENV.contains(key);
+  }
+
+  /** This JVM, as a daemon and its client compare it. */
+  public static String java() {
+    return System.getProperty("java.home") + " " + System.getProperty("java.version");
+  }
 
   /** What a client asks for. */
   public enum Kind { RUN, STATUS, STOP }
@@ -48,7 +96,7 @@ public final class Wire {
 
     /** The endpoint in {@code file}, or null when there is none or it is not one. */
     public static Endpoint read(Path file) {
-      try (java.io.FileInputStream in = new java.io.FileInputStream(file.toFile())) {
+      try (FileInputStream in = new FileInputStream(file.toFile())) {
         String[] f = new String(in.readNBytes(200), StandardCharsets.US_ASCII).trim().split(" ");
         return f.length == 3 ? new Endpoint(Integer.parseInt(f[0]), f[1], Long.parseLong(f[2])) : null;
       } catch (IOException | NumberFormatException e) {
@@ -62,11 +110,11 @@ public final class Wire {
   }
 
   /**
-   * A command line with the caller's token, folder, terminal and environment, and the jar of the
-   * evreg it would run without the daemon (empty when not known).
+   * A command line with the caller's token, folder, terminal, relevant environment, the jar of the
+   * evreg it would run without the daemon (empty when not known) and its Java.
    */
   public record Request(String token, Kind kind, String cwd, boolean interactive, Map<String, String> env,
-      List<String> args, String evreg) {
+      List<String> args, String evreg, String java) {
 
     public void write(DataOutputStream out) throws IOException {
       out.writeInt(MAGIC);
@@ -85,11 +133,15 @@ public final class Wire {
         string(out, a);
       }
       string(out, evreg);
+      string(out, java);
       out.flush();
     }
 
-    /** Reads a request; a stranger's bytes or another protocol version are an IOException. */
-    public static Request read(DataInputStream in) throws IOException {
+    /**
+     * Reads a request whose token is {@code token}; a stranger's bytes, a wrong token (checked
+     * before anything else is read) or another protocol version are an IOException.
+     */
+    public static Request read(DataInputStream in, String token) throws IOException {
       if (in.readInt() != MAGIC) {
         throw new IOException("not an evreg client");
       }
@@ -97,38 +149,54 @@ public final class Wire {
       if (version != VERSION) {
         throw new IOException("protocol version " + version + ", the daemon speaks " + VERSION);
       }
-      String token = string(in);
+      byte[] given = new byte[count(in, 256)];
+      in.readFully(given);
+      if (!MessageDigest.isEqual(given, token.getBytes(StandardCharsets.US_ASCII))) {
+        throw new IOException("a client with a wrong token");
+      }
       int kind = in.readUnsignedByte();
       if (kind >= Kind.values().length) {
         throw new IOException("unknown request " + kind);
       }
       String cwd = string(in);
       boolean interactive = in.readBoolean();
-      int n = count(in);
+      int n = count(in, 10_000);
       Map<String, String> env = new LinkedHashMap<>();
       for (int i = 0; i < n; i++) {
         env.put(string(in), string(in));
       }
-      int argc = count(in);
+      int argc = count(in, 100_000);
       List<String> args = new ArrayList<>(argc);
       for (int i = 0; i < argc; i++) {
         args.add(string(in));
       }
-      return new Request(token, Kind.values()[kind], cwd, interactive, env, args, string(in));
+      return new Request(token, Kind.values()[kind], cwd, interactive, env, args, string(in), string(in));
     }
   }
 
-  /** One frame: the type, the payload length and the payload. */
+  /** Frames of {@code len} bytes, at most {@link #FRAME_MAX} each. */
   public static void frame(DataOutputStream out, byte type, byte[] b, int off, int len) throws IOException {
-    out.writeByte(type);
-    out.writeInt(len);
-    out.write(b, off, len);
+    do {
+      int n = Math.min(len, FRAME_MAX);
+      out.writeByte(type);
+      out.writeInt(n);
+      out.write(b, off, n);
+      off += n;
+      len -= n;
+    } while (len > 0);
     out.flush();
   }
 
   public static void frame(DataOutputStream out, byte type, String text) throws IOException {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
     frame(out, type, b, 0, b.length);
+  }
+
+  /** A frame without payload: ACCEPTED, GO. */
+  public static void signal(DataOutputStream out, byte type) throws IOException {
+    out.writeByte(type);
+    out.writeInt(0);
+    out.flush();
   }
 
   public static void exit(DataOutputStream out, int code) throws IOException {
@@ -144,40 +212,23 @@ public final class Wire {
     out.write(b);
   }
 
+  /** A string of a request: up to 1 MB. */
   static String string(DataInputStream in) throws IOException {
-    return new String(payload(in), StandardCharsets.UTF_8);
+    byte[] b = new byte[count(in, 1 << 20)];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
   }
 
-  /** Connects to the daemon of {@code endpoint}, which must acknowledge within two seconds. */
-  public static java.net.Socket connect(Endpoint endpoint, Request request) throws IOException {
-    java.net.Socket s = new java.net.Socket();
-    try {
-      s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), endpoint.port()), 2000);
-      s.setSoTimeout(2000);
-      request.write(new DataOutputStream(new java.io.BufferedOutputStream(s.getOutputStream())));
-      // a port reused by another program after the daemon died answers otherwise, or not at all
-      DataInputStream in = new DataInputStream(s.getInputStream());
-      if (in.read() != ACCEPTED || in.readInt() != 0) {
-        throw new IOException("not an evreg daemon on port " + endpoint.port());
-      }
-      s.setSoTimeout(0);
-      return s;
-    } catch (IOException e) {
-      s.close();
-      throw e;
-    }
-  }
-
-  /** A length-prefixed payload; lengths beyond 64 MB are a broken stream, not an allocation. */
+  /** A frame's payload; a length beyond {@link #FRAME_MAX} is a broken stream, not an allocation. */
   public static byte[] payload(DataInputStream in) throws IOException {
-    byte[] b = new byte[count(in)];
+    byte[] b = new byte[count(in, FRAME_MAX)];
     in.readFully(b);
     return b;
   }
 
-  private static int count(DataInputStream in) throws IOException {
+  private static int count(DataInputStream in, int max) throws IOException {
     int n = in.readInt();
-    if (n < 0 || n > 64 << 20) {
+    if (n < 0 || n > max) {
       throw new EOFException("corrupt length " + n);
     }
     return n;

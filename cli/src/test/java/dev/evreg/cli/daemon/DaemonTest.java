@@ -12,7 +12,13 @@ import dev.evreg.cli.MainTest.Result;
 import dev.evreg.registry.GitFixture;
 import java.io.File;
 import java.io.IOException;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +142,7 @@ class DaemonTest {
         List.of("compat", "v1.avsc", "broken.avsc"),
         List.of("rules", "-q"),
         List.of("chek"),
-        List.of("--help"));
+        List.of("--version"));
     for (List<String> c : commands) {
       String[] args = c.toArray(String[]::new);
       Result own = ownJvm(args);
@@ -166,10 +172,17 @@ class DaemonTest {
     // the daemon command itself
     Result daemon = client("daemon", "status");
     assertEquals(Wire.FALLBACK_EXIT, daemon.code(), daemon.toString());
-    // usage help that picocli would colour for the client's terminal
-    Result help = java(dir, Map.of("CLICOLOR_FORCE", "1"), Client.class.getName(), "check", "--help", "-v");
-    assertEquals(Wire.FALLBACK_EXIT, help.code(), help.toString());
-    assertTrue(help.err().contains("usage help on a terminal"), help.err());
+    // usage help, which picocli colours for the terminal of the JVM that prints it
+    for (List<String> args : List.of(List.of("check", "--help", "-v"), List.of("subjects", "-vh"), List.of("-v", "help"))) {
+      Result help = java(dir, Map.of(), Client.class.getName(), args.toArray(String[]::new));
+      assertEquals(Wire.FALLBACK_EXIT, help.code(), help.toString());
+      assertTrue(help.err().contains("usage help is coloured"), help.err());
+    }
+    // JVM options of the environment
+    Result jvm = java(dir, Map.of("JAVA_TOOL_OPTIONS", "-Dfile.encoding=ISO-8859-1"), Client.class.getName(),
+        "subjects", "-v");
+    assertEquals(Wire.FALLBACK_EXIT, jvm.code(), jvm.toString());
+    assertTrue(jvm.err().contains("differs from the daemon's in JAVA_TOOL_OPTIONS"), jvm.err());
     // another evreg than the daemon's
     Path other = Files.writeString(tmp.resolve("other-evreg.jar"), "");
     Result otherEvreg = java(dir, Map.of(), List.of("-Devreg.jar=" + other), Client.class.getName(), "subjects", "-v");
@@ -222,14 +235,85 @@ class DaemonTest {
   void aClientWithoutTheTokenIsRefusedAndTheDaemonServesOn() throws Exception {
     startDaemon();
     Wire.Endpoint endpoint = Wire.Endpoint.read(dir.resolve(Wire.ENDPOINT));
-    Wire.Endpoint forged = new Wire.Endpoint(endpoint.port(), "0".repeat(endpoint.token().length()), endpoint.pid());
-    Wire.Request request = new Wire.Request(forged.token(), Wire.Kind.STOP, dir.toString(), false, Map.of(), List.of(), "");
-    assertThrows(IOException.class, () -> Wire.connect(forged, request).close());
+    try (Socket s = new Socket("127.0.0.1", endpoint.port())) {
+      int answer;
+      try {
+        request("0".repeat(endpoint.token().length()), Wire.Kind.STOP)
+            .write(new DataOutputStream(new java.io.BufferedOutputStream(s.getOutputStream())));
+        answer = s.getInputStream().read();
+      } catch (IOException closed) {
+        answer = -1; // the daemon closed the connection as soon as it read the token
+      }
+      assertEquals(-1, answer, "a wrong token gets no answer");
+    }
     try (Socket s = new Socket("127.0.0.1", endpoint.port())) {
       s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       assertEquals(-1, s.getInputStream().read(), "a stranger gets no answer");
     }
     assertEquals(0, client("subjects").code());
+  }
+
+  Wire.Request request(String token, Wire.Kind kind, String... args) {
+    return new Wire.Request(token, kind, dir.toString(), false, Wire.relevant(System.getenv()), List.of(args), "",
+        Wire.java());
+  }
+
+  @Test
+  void aCommandTheClientDidNotConfirmDoesNotRun() throws Exception {
+    startDaemon();
+    Wire.Endpoint endpoint = Wire.Endpoint.read(dir.resolve(Wire.ENDPOINT));
+    try (Socket s = new Socket("127.0.0.1", endpoint.port())) {
+      request(endpoint.token(), Wire.Kind.RUN, "init").write(new DataOutputStream(s.getOutputStream()));
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      assertEquals(Wire.ACCEPTED, in.read());
+      assertEquals(0, in.readInt());
+      // like a client that waited too long and ran the command itself: no GO
+    }
+    Thread.sleep(1000);
+    assertFalse(Files.exists(dir.resolve("evreg.yaml")), "init did not run");
+    assertTrue(Client.ask(dir.resolve(Wire.ENDPOINT), Wire.Kind.STATUS).contains(" 0 commands"));
+    assertEquals(0, client("init").code());
+    assertTrue(Files.exists(dir.resolve("evreg.yaml")));
+  }
+
+  @Test
+  void nothingIsSentToThePortOfADeadDaemonWhoeverListensThereNow() throws Exception {
+    startDaemon();
+    Wire.Endpoint endpoint = Wire.Endpoint.read(dir.resolve(Wire.ENDPOINT));
+    ProcessHandle daemon = ProcessHandle.of(endpoint.pid()).orElseThrow();
+    daemon.destroyForcibly();
+    daemon.onExit().get(30, TimeUnit.SECONDS);
+    try (ServerSocket stranger = new ServerSocket()) {
+      stranger.setReuseAddress(true);
+      stranger.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port()));
+      stranger.setSoTimeout(100);
+      Files.writeString(dir.resolve(Wire.ENDPOINT), endpoint.text()); // as the dead daemon left it
+      Result r = java(dir, Map.of(), Client.class.getName(), "subjects", "-v");
+      assertEquals(Wire.FALLBACK_EXIT, r.code(), r.toString());
+      assertTrue(r.err().contains("the daemon is gone"), r.err());
+      assertThrows(SocketTimeoutException.class, stranger::accept, "the client did not connect");
+      Files.writeString(dir.resolve(Wire.ENDPOINT), endpoint.text());
+      Result status = evreg("daemon", "status");
+      assertEquals(1, status.code(), status.toString());
+      assertFalse(Files.exists(dir.resolve(Wire.ENDPOINT)));
+    }
+  }
+
+  @Test
+  void aDaemonThatDoesNotAnswerIsNotWaitedFor() throws Exception {
+    startDaemon();
+    long pid = Wire.Endpoint.read(dir.resolve(Wire.ENDPOINT)).pid();
+    assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor());
+    try {
+      Result r = java(dir, Map.of(), Client.class.getName(), "subjects", "-v");
+      assertEquals(Wire.FALLBACK_EXIT, r.code(), r.toString());
+      assertTrue(r.err().contains("the daemon did not answer"), r.err());
+      Result status = evreg("daemon", "status");
+      assertEquals(1, status.code(), status.toString());
+    } finally {
+      new ProcessBuilder("kill", "-CONT", Long.toString(pid)).start().waitFor();
+    }
+    assertEquals(0, client("subjects").code(), "and serves once it runs again");
   }
 
   @Test

@@ -39,19 +39,27 @@ public final class HistoryIndexer {
 
   private final GitRepo repo;
   private final SchemaPaths paths;
+  private final DiffConfig diffConfig;
+  private final String key;
   private final IndexCache cache;
   private final IndexProgress progress;
 
   public HistoryIndexer(GitRepo repo, SchemaPaths paths, IndexProgress progress) {
     this.repo = repo;
     this.paths = paths;
-    this.cache = new IndexCache(repo.cacheDir(), paths.cacheKey());
+    this.diffConfig = repo.repository().getConfig().get(DiffConfig.KEY);
+    this.key = paths.cacheKey() + "\nrenameLimit=" + diffConfig.getRenameLimit();
+    this.cache = new IndexCache(repo.cacheDir(), key);
     this.progress = progress;
+  }
+
+  /** What the index depends on besides the commits: the schema paths and git's rename limit. */
+  public String key() {
+    return key;
   }
 
   /** The index of {@code tip}'s first-parent history, from the cache when it holds it. */
   public HistoryIndex index(RevCommit tip, String tipName) {
-    String key = paths.cacheKey();
     Set<ObjectId> cached = cache.tips();
     try (ObjectReader reader = repo.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
       Set<ObjectId> shallow = repo.shallowCommits();
@@ -107,7 +115,6 @@ public final class HistoryIndexer {
     private final HistoryIndex idx;
     private final BlobParser parser;
     private final TreeFilter filter;
-    private final DiffConfig diffConfig;
 
     Walker(ObjectReader reader, RevWalk walk, HistoryIndex idx) {
       this.reader = reader;
@@ -117,7 +124,6 @@ public final class HistoryIndexer {
       List<String> roots = paths.roots();
       this.filter = roots.contains("") ? TreeFilter.ANY_DIFF
           : AndTreeFilter.create(PathFilterGroup.createFromStrings(roots), TreeFilter.ANY_DIFF);
-      this.diffConfig = repo.repository().getConfig().get(DiffConfig.KEY);
     }
 
     void apply(RevCommit commit) throws IOException {

@@ -27,8 +27,9 @@ class IndexCacheTest {
       repo.delete("schemas/p.avsc").commit("p deleted again");    // lineage of a dies at p, later
       SchemaPaths paths = EvregConfig.defaults().schemas();
       try (GitRepo git = GitRepo.open(dir)) {
-        HistoryIndex walked = new HistoryIndexer(git, paths, IndexProgress.NONE).index(git.head(), "main");
-        HistoryIndex cached = new IndexCache(git.cacheDir(), paths.cacheKey()).read(walked.tip(), paths.cacheKey());
+        HistoryIndexer indexer = new HistoryIndexer(git, paths, IndexProgress.NONE);
+        HistoryIndex walked = indexer.index(git.head(), "main");
+        HistoryIndex cached = new IndexCache(git.cacheDir(), indexer.key()).read(walked.tip(), indexer.key());
         assertNotNull(cached, "the walk wrote its index to the cache");
         assertEquals(0, walked.deadAt.get("schemas/p.avsc"), "a re-add at p continues the lineage that died there last");
         assertEquals(walked.deadAt, cached.deadAt);
