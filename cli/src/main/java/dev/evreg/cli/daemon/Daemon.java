@@ -135,15 +135,18 @@ public final class Daemon {
     }
     Files.writeString(tmp, endpoint.text(), StandardCharsets.US_ASCII);
     Files.move(tmp, Wire.ENDPOINT, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        if (endpoint.equals(Wire.Endpoint.read(Wire.ENDPOINT))) {
-          Files.deleteIfExists(Wire.ENDPOINT);
-        }
-      } catch (IOException e) {
-        // the next client removes an endpoint nobody listens on
+    Runtime.getRuntime().addShutdownHook(new Thread(this::unpublish));
+  }
+
+  /** Removes the endpoint file if it still names this daemon (a client removes one whose daemon is gone). */
+  private void unpublish() {
+    try {
+      if (endpoint.equals(Wire.Endpoint.read(Wire.ENDPOINT))) {
+        Files.deleteIfExists(Wire.ENDPOINT);
       }
-    }));
+    } catch (IOException e) {
+      // the next client removes it
+    }
   }
 
   private void serve() {
@@ -320,12 +323,10 @@ public final class Daemon {
     log("stopping: " + why);
     try {
       server.close();
-      if (endpoint.equals(Wire.Endpoint.read(Wire.ENDPOINT))) {
-        Files.deleteIfExists(Wire.ENDPOINT);
-      }
     } catch (IOException e) {
-      // a client that finds the endpoint and no daemon removes it
+      // closed or not, no client finds it once its endpoint is gone
     }
+    unpublish();
   }
 
   private void watchIdle() {

@@ -217,13 +217,19 @@ class DaemonTest {
     assertTrue(Files.readString(dir.resolve(Wire.LOG)).contains("stopping: asked to stop"));
   }
 
-  @Test
-  void aKilledDaemonLeavesNothingThatAnswersWrongly() throws Exception {
+  /** A daemon killed with SIGKILL, which leaves its endpoint file behind; returns what the file says. */
+  Wire.Endpoint startAndKillDaemon() throws Exception {
     startDaemon();
     Wire.Endpoint endpoint = Wire.Endpoint.read(dir.resolve(Wire.ENDPOINT));
     ProcessHandle daemon = ProcessHandle.of(endpoint.pid()).orElseThrow();
     daemon.destroyForcibly();
     daemon.onExit().get(30, TimeUnit.SECONDS);
+    return endpoint;
+  }
+
+  @Test
+  void aKilledDaemonLeavesNothingThatAnswersWrongly() throws Exception {
+    Wire.Endpoint endpoint = startAndKillDaemon();
     Result r = java(dir, Map.of(), Client.class.getName(), "subjects", "--verbose");
     assertEquals(Wire.FALLBACK_EXIT, r.code(), r.toString());
     assertTrue(r.err().contains("the daemon is gone"), r.err());
@@ -278,11 +284,7 @@ class DaemonTest {
 
   @Test
   void nothingIsSentToThePortOfADeadDaemonWhoeverListensThereNow() throws Exception {
-    startDaemon();
-    Wire.Endpoint endpoint = Wire.Endpoint.read(dir.resolve(Wire.ENDPOINT));
-    ProcessHandle daemon = ProcessHandle.of(endpoint.pid()).orElseThrow();
-    daemon.destroyForcibly();
-    daemon.onExit().get(30, TimeUnit.SECONDS);
+    Wire.Endpoint endpoint = startAndKillDaemon();
     try (ServerSocket stranger = new ServerSocket()) {
       stranger.setReuseAddress(true);
       stranger.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port()));
@@ -316,17 +318,33 @@ class DaemonTest {
     assertEquals(0, client("subjects").code(), "and serves once it runs again");
   }
 
-  @Test
-  void aRebuiltEvregStopsTheDaemon() throws Exception {
-    Path jar = tmp.resolve("evreg-part.jar");
-    Files.write(jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+  /** An empty zip of {@code size} bytes (an end record and a comment). */
+  static byte[] emptyJar(int size) {
+    byte[] b = new byte[size];
+    b[0] = 'P';
+    b[1] = 'K';
+    b[2] = 5;
+    b[3] = 6;
+    return b;
+  }
+
+  /** A daemon started directly, with {@code jar} (an empty one, written here) on its classpath. */
+  Process daemonWith(Path jar) throws Exception {
+    Files.write(jar, emptyJar(22));
     Process p = new ProcessBuilder(JAVA, "-cp", CLASSPATH + File.pathSeparator + jar, Daemon.class.getName(),
         "--no-warm-up").directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(tmp.resolve("daemon.out").toFile()).start();
     started.add(p);
     awaitEndpoint();
+    return p;
+  }
+
+  @Test
+  void aRebuiltEvregStopsTheDaemon() throws Exception {
+    Path jar = tmp.resolve("evreg-part.jar");
+    Process p = daemonWith(jar);
     assertEquals(0, client("subjects").code());
-    Files.write(jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    Files.write(jar, emptyJar(24)); // rebuilt: another size
     Result r = java(dir, Map.of(), Client.class.getName(), "subjects", "-v");
     assertEquals(Wire.FALLBACK_EXIT, r.code(), r.toString());
     assertTrue(r.err().contains("evreg was rebuilt after the daemon started"), r.err());
@@ -337,13 +355,8 @@ class DaemonTest {
   @Test
   void theStatusOfARebuiltEvregsDaemonIsNoneAndStartReplacesIt() throws Exception {
     Path jar = tmp.resolve("evreg-part.jar");
-    Files.write(jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
-    Process p = new ProcessBuilder(JAVA, "-cp", CLASSPATH + File.pathSeparator + jar, Daemon.class.getName(),
-        "--no-warm-up").directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("daemon.out").toFile()).start();
-    started.add(p);
-    awaitEndpoint();
-    Files.write(jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    Process p = daemonWith(jar);
+    Files.write(jar, emptyJar(24)); // rebuilt: another size
     Result status = evreg("daemon", "status");
     assertEquals(1, status.code(), status.toString());
     assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the daemon of an older evreg stops");
