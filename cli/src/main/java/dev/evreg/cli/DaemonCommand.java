@@ -40,6 +40,7 @@ final class DaemonCommand implements Callable<Integer> {
   enum Action { start, stop, status }
 
   private static final Duration START_WAIT = Duration.ofSeconds(20);
+  private static final Duration IDLE_MAX = Duration.ofDays(366);
 
   private final PrintStream out;
 
@@ -99,7 +100,18 @@ final class DaemonCommand implements Callable<Integer> {
         if (status != null) {
           yield report(true, top, "a daemon runs already: " + status);
         }
+        Map<String, String> env = Terminal.current().env();
+        for (String jvmOptions : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+          if (env.get(jvmOptions) != null) {
+            throw new UserError(jvmOptions + " is set, and bin/evreg runs commands without a daemon while it is "
+                + "(the JVM options would apply to its client too); unset it to start one");
+          }
+        }
+        if (idle.compareTo(IDLE_MAX) > 0) {
+          throw new UserError("--idle-timeout " + idle.toHours() + "h is too long; at most " + IDLE_MAX.toHours() + "h");
+        }
         yield report(true, top, "started the daemon: " + start(top, endpoint) + "; bin/evreg commands run in " + top
+            + (env.get("EVREG_NO_DAEMON") != null ? " without EVREG_NO_DAEMON (set in this shell)" : "")
             + " now use it ('evreg daemon stop' stops it)");
       }
     };

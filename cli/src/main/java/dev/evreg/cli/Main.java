@@ -87,7 +87,9 @@ public final class Main {
     CommandLine cl = new CommandLine(new EvregCommand());
     commands.forEach((name, factory) -> {
       if (invoked == null || !commands.containsKey(invoked) || invoked.equals(name)) {
-        cl.addSubcommand(name, new CommandLine(factory.apply(out)));
+        CommandLine sub = new CommandLine(factory.apply(out));
+        sub.getCommandSpec().versionProvider(new EvregCommand.Version()); // so that 'evreg check -V' prints it too
+        cl.addSubcommand(name, sub);
       }
     });
     if ("help".equals(invoked)) {

@@ -76,6 +76,11 @@ public class MainTest {
     Result ch = run("compat", "--help");
     assertEquals(0, ch.code());
     assertTrue(ch.out().contains("Examples:") && ch.out().contains("--level"), ch.out());
+    for (String command : List.of("check", "compat", "daemon")) {
+      Result sv = run(command, "-V");
+      assertEquals(0, sv.code(), sv.toString());
+      assertEquals("evreg 0.1.0", sv.out().trim(), command);
+    }
   }
 
   @Test

@@ -65,6 +65,11 @@ public final class Client {
       if (type == Wire.FALLBACK) {
         return fallback(verbose, new String(answer, StandardCharsets.UTF_8));
       }
+      if (type == Wire.ELSEWHERE) {
+        removeIfStill(Wire.ENDPOINT, endpoint);
+        return fallback(verbose, new String(answer, StandardCharsets.UTF_8) + " (removed " + Wire.ENDPOINT
+            + ", a copy)");
+      }
       if (type != Wire.ACCEPTED) {
         return fallback(verbose, "no evreg daemon answers on port " + endpoint.port());
       }
@@ -77,8 +82,9 @@ public final class Client {
   }
 
   /**
-   * Asks the daemon whose endpoint is in {@code file} for its status (or to stop) and returns its
-   * status line, or null when no daemon answers there (the file of one that died is removed).
+   * Asks the daemon whose endpoint is in {@code file} (in {@code .git/evreg} of a top folder) for its
+   * status (or to stop) and returns its status line, or null when no daemon serves that folder (the
+   * file of one that died, or a copy of another folder's, is removed).
    */
   public static String ask(Path file, Wire.Kind kind) {
     Wire.Endpoint endpoint = Wire.Endpoint.read(file);
@@ -89,10 +95,15 @@ public final class Client {
       if (s == null) {
         return null;
       }
-      new Wire.Request(endpoint.token(), kind, Path.of("").toAbsolutePath().toString(), false, Map.of(), List.of(), "",
-          Wire.java()).write(new DataOutputStream(new BufferedOutputStream(s.getOutputStream())));
+      Path top = file.toAbsolutePath().getParent().getParent().getParent();
+      new Wire.Request(endpoint.token(), kind, top.toString(), false, Map.of(), List.of(), "", Wire.java())
+          .write(new DataOutputStream(new BufferedOutputStream(s.getOutputStream())));
       DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
-      return in.read() == Wire.STATUS ? new String(Wire.payload(in), StandardCharsets.UTF_8) : null;
+      int type = in.read();
+      if (type == Wire.ELSEWHERE) {
+        removeIfStill(file, endpoint);
+      }
+      return type == Wire.STATUS ? new String(Wire.payload(in), StandardCharsets.UTF_8) : null;
     } catch (IOException e) {
       return null; // alive but not answering (stopped, or stopping): not a daemon that serves
     }

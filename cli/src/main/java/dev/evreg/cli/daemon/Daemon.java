@@ -55,6 +55,7 @@ public final class Daemon {
   /** Connections accepted and not yet done: a stop waits for them, so that no accepted command is cut off. */
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger served = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
   private ServerSocket server;
   private String token;
   private Wire.Endpoint endpoint;
@@ -111,7 +112,7 @@ public final class Daemon {
     }
     d.serve();
     d.awaitCommands();
-    log("stopped after " + plural(d.served.get(), "command"));
+    log("stopped, pid " + ProcessHandle.current().pid() + ", after " + plural(d.served.get(), "command"));
     System.exit(0);
   }
 
@@ -175,6 +176,12 @@ public final class Daemon {
       DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
       DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
       Wire.Request req = Wire.Request.read(in, token);
+      String elsewhere = elsewhere(req.cwd());
+      if (elsewhere != null) {
+        // the client found this daemon's endpoint file in another folder: a copy of the repository
+        Wire.frame(out, Wire.ELSEWHERE, elsewhere);
+        return;
+      }
       if (req.kind() != Wire.Kind.RUN && changedClasspath() != null) {
         // an older evreg's daemon is not one that runs: start replaces it
         stop("evreg was rebuilt (" + changedClasspath() + ")");
@@ -260,13 +267,10 @@ public final class Daemon {
     if (!req.evreg().isEmpty() && classpath.stream().noneMatch(s -> sameFile(s.file(), Path.of(req.evreg())))) {
       return "the daemon runs another evreg than " + req.evreg();
     }
-    Path cwd = Path.of(req.cwd());
-    try {
-      if (!Files.isSameFile(cwd, top)) {
-        return "the daemon serves " + top + ", not " + cwd;
+    for (String a : req.args()) {
+      if (a.startsWith("/dev/") || a.startsWith("/proc/") || a.contains("=/dev/") || a.contains("=/proc/")) {
+        return "'" + a + "' names a file of the process that opens it";
       }
-    } catch (IOException e) {
-      return "cannot compare " + cwd + " with " + top;
     }
     TreeSet<String> keys = new TreeSet<>();
     for (Map<String, String> m : List.of(env, req.env())) {
@@ -283,6 +287,15 @@ public final class Daemon {
       return "evreg was rebuilt after the daemon started; the daemon stops";
     }
     return null;
+  }
+
+  /** Why a client in {@code cwd} is not one this daemon serves, or null when it is. */
+  private String elsewhere(String cwd) {
+    try {
+      return Files.isSameFile(Path.of(cwd), top) ? null : "the daemon serves " + top + ", not " + cwd;
+    } catch (IOException | RuntimeException e) {
+      return "the daemon serves " + top + ", not " + cwd;
+    }
   }
 
   /** An argument picocli reads as a request for usage help ({@code -h} also among other short options). */
@@ -320,6 +333,9 @@ public final class Daemon {
 
   /** Takes no more clients (and no longer names this daemon in the endpoint file); commands under way go on. */
   private void stop(String why) {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
     log("stopping: " + why);
     try {
       server.close();
@@ -330,13 +346,14 @@ public final class Daemon {
   }
 
   private void watchIdle() {
+    long idleMillis = idle.toMillis();
     while (!server.isClosed()) {
       try {
-        Thread.sleep(Math.min(1000, Math.max(100, idle.toMillis() / 4)));
+        Thread.sleep(Math.min(1000, Math.max(100, idleMillis / 4)));
       } catch (InterruptedException e) {
         return;
       }
-      if (running.get() == 0 && connections.get() == 0 && System.nanoTime() - lastActive > idle.toNanos()) {
+      if (running.get() == 0 && connections.get() == 0 && (System.nanoTime() - lastActive) / 1_000_000 > idleMillis) {
         stop("idle for " + minutes(idle));
       } else if (!endpoint.equals(Wire.Endpoint.read(Wire.ENDPOINT))) {
         // .git/evreg deleted, or another daemon started at the same moment: no client finds this one

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *   <li>The client sends a {@link Request}: the token first, then the command line, its folder,
  *       terminal, the environment variables that can change an answer, and its evreg and Java.
  *   <li>The daemon answers a status request with one {@link #STATUS} frame. To a command it answers
- *       {@link #FALLBACK} (run it in a JVM of your own) or {@link #ACCEPTED}.
+ *       {@link #FALLBACK} (run it in a JVM of your own) or {@link #ACCEPTED}. To a client in
+ *       another folder it answers {@link #ELSEWHERE}, whatever it asked.
  *   <li>After ACCEPTED the client sends {@link #GO} and is committed: from then on it never runs the
  *       command itself. A client that gave up waiting sends nothing, and the daemon runs nothing.
  *   <li>The daemon sends frames of stdout and stderr bytes as the command writes them, then
@@ -52,6 +53,8 @@ public final class Wire {
   public static final byte STATUS = 5;
   public static final byte ACCEPTED = 6;
   public static final byte GO = 7;
+  /** The daemon serves another folder: the endpoint file the client found is a copy (of a copied repository). */
+  public static final byte ELSEWHERE = 8;
 
   /** The largest payload of one frame; longer output goes in several. */
   static final int FRAME_MAX = 1 << 16;

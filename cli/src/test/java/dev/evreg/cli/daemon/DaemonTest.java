@@ -188,6 +188,10 @@ class DaemonTest {
     Result otherEvreg = java(dir, Map.of(), List.of("-Devreg.jar=" + other), Client.class.getName(), "subjects", "-v");
     assertEquals(Wire.FALLBACK_EXIT, otherEvreg.code(), otherEvreg.toString());
     assertTrue(otherEvreg.err().contains("the daemon runs another evreg than " + other), otherEvreg.err());
+    // a file of the process that opens it
+    Result stdin = java(dir, Map.of(), Client.class.getName(), "lint", "--type", "avro", "/dev/stdin", "-v");
+    assertEquals(Wire.FALLBACK_EXIT, stdin.code(), stdin.toString());
+    assertTrue(stdin.err().contains("'/dev/stdin' names a file of the process that opens it"), stdin.err());
     // the launcher's own switches are not a different environment
     assertEquals(0, java(dir, Map.of("EVREG_NO_CDS", "1"), Client.class.getName(), "subjects").code());
     // and the daemon still serves
@@ -225,6 +229,33 @@ class DaemonTest {
     daemon.destroyForcibly();
     daemon.onExit().get(30, TimeUnit.SECONDS);
     return endpoint;
+  }
+
+  @Test
+  void aCopyOfTheRepositoryHasNoDaemonAndCannotStopTheOriginals() throws Exception {
+    startDaemon();
+    Path copy = tmp.resolve("copy");
+    Files.createDirectories(copy.resolve(".git/evreg"));
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.toList()) {
+        Path to = copy.resolve(dir.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    Result stop = MainTest.run("daemon", "stop", "--repo", copy.toString());
+    assertEquals(0, stop.code(), stop.toString());
+    assertTrue(stop.out().startsWith("evreg: no daemon serves " + copy.toRealPath()), stop.out());
+    assertFalse(Files.exists(copy.resolve(Wire.ENDPOINT)), "the copied endpoint file is removed");
+    assertNotNull(Client.ask(dir.resolve(Wire.ENDPOINT), Wire.Kind.STATUS), "the original's daemon runs on");
+    Files.copy(dir.resolve(Wire.ENDPOINT), copy.resolve(Wire.ENDPOINT));
+    Result r = java(copy, Map.of(), Client.class.getName(), "subjects", "-v");
+    assertEquals(Wire.FALLBACK_EXIT, r.code(), r.toString());
+    assertTrue(r.err().contains("the daemon serves " + dir), r.err());
+    assertFalse(Files.exists(copy.resolve(Wire.ENDPOINT)));
   }
 
   @Test
@@ -432,7 +463,7 @@ class DaemonTest {
   }
 
   @Test
-  void badUsageIsOneLineAndExitTwo() throws IOException {
+  void badUsageIsOneLineAndExitTwo() throws Exception {
     Path notARepo = Files.createDirectories(tmp.resolve("plain"));
     Result outside = MainTest.run("daemon", "start", "--repo", notARepo.toString());
     assertEquals(2, outside.code(), outside.toString());
@@ -448,6 +479,15 @@ class DaemonTest {
     Result days = evreg("daemon", "start", "--idle-timeout", "2d");
     assertEquals(2, days.code(), days.toString());
     assertTrue(days.err().contains("'2d' is not a duration"), days.err());
+    Result years = evreg("daemon", "start", "--idle-timeout", "9000h");
+    assertEquals(2, years.code(), years.toString());
+    assertEquals("evreg: --idle-timeout 9000h is too long; at most 8784h\n", years.err());
+    // a daemon started with JVM options in the environment could serve no command of bin/evreg's
+    Result options = java(dir, Map.of("JAVA_TOOL_OPTIONS", "-Dx=1"), dev.evreg.cli.Main.class.getName(), "daemon",
+        "start");
+    assertEquals(2, options.code(), options.toString());
+    assertTrue(options.err().contains("evreg: JAVA_TOOL_OPTIONS is set, and bin/evreg runs commands without a daemon"),
+        options.err());
     assertFalse(Files.exists(dir.resolve(Wire.ENDPOINT)));
   }
 
