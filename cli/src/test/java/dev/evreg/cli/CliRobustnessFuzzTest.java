@@ -73,9 +73,10 @@ class CliRobustnessFuzzTest {
     public void check(Case c, Fuzz.Stats stats) throws IOException {
       Path dir = Files.createTempDirectory("evreg-fuzz");
       try {
-        String file = format == SchemaFormat.PROTOBUF ? "order.proto" : "schema" + c.versions().extension();
-        Path old = Files.createDirectories(dir.resolve("old")).resolve(file);
-        Path neu = Files.createDirectories(dir.resolve("new")).resolve(file);
+        Path old = dir.resolve(c.versions().path("old"));
+        Path neu = dir.resolve(c.versions().path("new"));
+        Files.createDirectories(old.getParent());
+        Files.createDirectories(neu.getParent());
         Files.writeString(old, c.versions().texts().get(0));
         Files.write(neu, c.mutant().bytes());
         List<String> args = new ArrayList<>(List.of("compat"));
@@ -84,8 +85,8 @@ class CliRobustnessFuzzTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long start = System.nanoTime();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-            args.toArray(String[]::new));
+        int code = Fuzz.within(BOUND, c.mutant().how(), () -> Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new)));
         long ms = (System.nanoTime() - start) / 1_000_000;
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertTrue(code >= 0 && code <= 2, "exit " + code + ": " + stderr);

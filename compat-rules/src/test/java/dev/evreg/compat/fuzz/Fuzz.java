@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A small property runner: case {@code i} of a run with seed {@code s} is generated from
@@ -31,6 +36,37 @@ public final class Fuzz {
 
   public static Discard discard(String why) {
     return new Discard(why);
+  }
+
+  /** A message with its names ("X") and numbers (N) blanked, so that discards of one kind count under one label. */
+  public static String shape(String message) {
+    return String.valueOf(message).replaceAll("\"[^\"]*\"", "X").replaceAll("[0-9]+", "N");
+  }
+
+  /**
+   * {@code body}'s result, computed on a thread of its own within {@code bound}; an assertion
+   * error inside it fails the case as it is, any other throwable as having escaped, and a run
+   * past the bound as a hang ({@code what} says which case).
+   */
+  public static <T> T within(Duration bound, String what, Callable<T> body) {
+    FutureTask<T> task = new FutureTask<>(body);
+    Thread t = new Thread(task, "fuzz-case");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return task.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("no answer within " + bound.toSeconds() + " s (" + what + ")");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof AssertionError a) {
+        throw a;
+      }
+      throw new AssertionError(cause.getClass().getName() + " escaped: " + cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   /** How long a run goes: {@code tries} cases, or until {@code duration} has passed. */
@@ -89,14 +125,6 @@ public final class Fuzz {
       if (l.size() < 3) {
         l.add(text);
       }
-    }
-
-    public synchronized long get(String label) {
-      return counts.getOrDefault(label, 0L);
-    }
-
-    public synchronized Map<String, Long> counts() {
-      return new TreeMap<>(counts);
     }
 
     synchronized String render(String indent) {

@@ -17,7 +17,9 @@ import dev.evreg.compat.VersionResult;
 import dev.evreg.compat.source.SchemaException;
 import dev.evreg.compat.source.SourceFile;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -63,11 +65,11 @@ class LawsFuzzTest {
   }
 
   static ParsedSchema parse(Versions v, String dir, String text) {
-    String path = v.format() == SchemaFormat.PROTOBUF ? dir + "/order.proto" : dir + v.extension();
+    String path = v.path(dir);
     try {
       return READER.parse(new SourceFile(path, text), v.format());
     } catch (SchemaException e) {
-      throw Fuzz.discard("a generated schema is refused: " + e.reason().replaceAll("[0-9]+", "N"));
+      throw Fuzz.discard("a generated schema is refused: " + Fuzz.shape(e.reason()));
     }
   }
 
@@ -83,7 +85,7 @@ class LawsFuzzTest {
       } catch (SchemaException e) {
         // inputs evreg rightly refuses to compare (exit 2): a reference cycle, an ambiguous alias
         if (e.reason().contains("a cycle of references") || e.reason().contains("so Avro cannot tell which one to read")) {
-          throw Fuzz.discard("refused as bad input: " + e.reason().replaceAll("\"[^\"]*\"", "X").replaceAll("[0-9]+", "N"));
+          throw Fuzz.discard("refused as bad input: " + Fuzz.shape(e.reason()));
         }
         throw e;
       }
@@ -108,19 +110,26 @@ class LawsFuzzTest {
               "a schema is not " + level + opts + " with a new layout of itself");
         }
         boolean history = v.format() == SchemaFormat.PROTOBUF && o.protoRules() != ProtoRules.REGISTRY;
-        List<Finding> backward = CHECKER.compare(Level.BACKWARD, old, neu, o);
-        List<Finding> forward = CHECKER.compare(Level.FORWARD, old, neu, o);
+        Map<Level, List<Finding>> pair = new EnumMap<>(Level.class);
+        for (Level level : Level.values()) {
+          pair.put(level, CHECKER.compare(level, old, neu, o));
+        }
+        List<Finding> backward = pair.get(Level.BACKWARD);
+        List<Finding> forward = pair.get(Level.FORWARD);
         List<Finding> swapped = CHECKER.compare(Level.FORWARD, neu, old, o);
         assertEquals(reading(backward, history).isEmpty(), reading(swapped, history).isEmpty(),
             "BACKWARD(old, new) differs from FORWARD(new, old)" + opts + ": " + ids(backward) + " / " + ids(swapped));
-        List<Finding> full = CHECKER.compare(Level.FULL, old, neu, o);
+        List<Finding> full = pair.get(Level.FULL);
         assertEquals(backward.isEmpty() && forward.isEmpty(), full.isEmpty(), "FULL is not BACKWARD and FORWARD" + opts);
         assertEquals(Set.copyOf(union(backward, forward)), Set.copyOf(full), "FULL's findings are not BACKWARD's and FORWARD's" + opts);
         for (Level level : Level.values()) {
           Level plain = plain(level);
-          assertEquals(findings(CHECKER.check(plain, List.of(old), neu, o)), findings(CHECKER.check(level, List.of(old), neu, o)),
-              level + " over one previous version differs from " + plain + opts);
-          assertEquals(ids(CHECKER.compare(level, old, neu, o)),
+          if (level.transitive()) {
+            assertEquals(findings(CHECKER.check(plain, List.of(old), neu, o)),
+                findings(CHECKER.check(level, List.of(old), neu, o)),
+                level + " over one previous version differs from " + plain + opts);
+          }
+          assertEquals(ids(pair.get(level)),
               ids(CHECKER.compare(level, relaid.get(n - 2), relaid.get(n - 1), o)), "a new layout changed the " + level
                   + opts + " findings");
           if (level.transitive() && n > 2) {

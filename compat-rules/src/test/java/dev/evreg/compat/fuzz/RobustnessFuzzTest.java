@@ -15,10 +15,6 @@ import dev.evreg.compat.source.SourceFile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -64,10 +60,10 @@ class RobustnessFuzzTest {
 
     @Override
     public void check(Case c, Fuzz.Stats stats) throws Exception {
-      String dir = format == SchemaFormat.PROTOBUF ? "order.proto" : "schema" + c.versions().extension();
-      String oldPath = "old/" + dir;
-      String newPath = "new/" + dir;
-      FutureTask<String> task = new FutureTask<>(() -> {
+      String oldPath = c.versions().path("old");
+      String newPath = c.versions().path("new");
+      long start = System.nanoTime();
+      String outcome = Fuzz.within(BOUND, c.mutant().how(), () -> {
         try {
           ParsedSchema old = READER.parse(new SourceFile(oldPath, c.versions().texts().get(0)), format);
           ParsedSchema neu = READER.parse(new SourceFile(newPath, SourceFile.decode(newPath, c.mutant().bytes())), format);
@@ -83,22 +79,6 @@ class RobustnessFuzzTest {
           return "refused";
         }
       });
-      Thread t = new Thread(task, "robustness");
-      t.setDaemon(true);
-      long start = System.nanoTime();
-      t.start();
-      String outcome;
-      try {
-        outcome = task.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-      } catch (TimeoutException e) {
-        throw new AssertionError("no answer within " + BOUND.toSeconds() + " s (" + c.mutant().how() + ")");
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof AssertionError a) {
-          throw a;
-        }
-        throw new AssertionError(cause.getClass().getName() + " escaped: " + cause.getMessage(), cause);
-      }
       long ms = (System.nanoTime() - start) / 1_000_000;
       stats.count(outcome);
       if (ms > 2000) {

@@ -20,7 +20,6 @@ public final class Tree {
   /** How a tree is written: indented or compact, members in order or shuffled, non-ASCII escaped or not. */
   public record Style(boolean pretty, boolean shuffle, boolean escapeAll, long shuffleSeed) {
     public static final Style COMPACT = new Style(false, false, false, 0);
-    public static final Style PRETTY = new Style(true, false, false, 0);
 
     public static Style random(Random r) {
       return new Style(r.nextBoolean(), r.nextBoolean(), r.nextInt(4) == 0, r.nextLong());

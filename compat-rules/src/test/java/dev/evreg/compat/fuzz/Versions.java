@@ -11,7 +11,7 @@ import java.util.Random;
  * Successive versions of one schema as text, each also in another layout (same schema,
  * other whitespace, member order or comments), for the format-neutral laws.
  */
-public record Versions(SchemaFormat format, String extension, List<String> texts, List<String> relaid, String edits) {
+public record Versions(SchemaFormat format, List<String> texts, List<String> relaid, String edits) {
 
   /** {@code count} random successive versions of a random schema in the format. */
   public static Versions random(SchemaFormat format, Random r, int count) {
@@ -22,10 +22,15 @@ public record Versions(SchemaFormat format, String extension, List<String> texts
     };
   }
 
+  /** Where a version is read from in folder {@code dir}: {@code order.proto} (its package's file), else {@code schema.EXT}. */
+  public String path(String dir) {
+    return dir + (format == SchemaFormat.PROTOBUF ? "/order.proto" : "/schema" + format.extension());
+  }
+
   public String show() {
     StringBuilder b = new StringBuilder("edits: " + edits + "\n");
     for (int i = 0; i < texts.size(); i++) {
-      b.append("v").append(i + 1).append(extension).append(":\n").append(texts.get(i)).append('\n');
+      b.append("v").append(i + 1).append(format.extension()).append(":\n").append(texts.get(i)).append('\n');
     }
     return b.toString();
   }

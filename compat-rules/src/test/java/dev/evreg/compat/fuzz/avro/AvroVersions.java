@@ -28,6 +28,6 @@ public final class AvroVersions {
       relaid.add(AvroGen.render(v, Tree.Style.random(r), r.nextBoolean()));
     }
     texts.forEach(AvroGen::avro);
-    return new Versions(SchemaFormat.AVRO, ".avsc", texts, relaid, String.join(" | ", edits));
+    return new Versions(SchemaFormat.AVRO, texts, relaid, String.join(" | ", edits));
   }
 }

@@ -1,5 +1,6 @@
 package dev.evreg.compat.fuzz.jsonschema;
 
+import dev.evreg.compat.json.JsonPointer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -31,8 +32,7 @@ final class DocGen {
 
   /** A value for a schema without references (for defaults), or {@link #NONE}. */
   static Object sample(Map<String, Object> schema, Random r) {
-    Object v = new DocGen(Map.of(), r).gen(schema, 3);
-    return v;
+    return new DocGen(Map.of(), r).gen(schema, 3);
   }
 
   Object gen(Object schema, int depth) {
@@ -120,11 +120,11 @@ final class DocGen {
       return null;
     }
     Object at = root;
-    for (String token : ref.substring(2).split("/")) {
+    for (String token : JsonPointer.tokens(ref)) {
       if (!(at instanceof Map<?, ?> m)) {
         return null;
       }
-      at = m.get(token.replace("~1", "/").replace("~0", "~"));
+      at = m.get(token);
     }
     return at;
   }

@@ -39,7 +39,7 @@ public final class JsonEvolve {
     int edits = 1 + (r.nextInt(3) == 0 ? 1 + r.nextInt(2) : 0);
     for (int i = 0; i < edits; i++) {
       List<Slot> slots = new ArrayList<>();
-      collect("#", root, v -> { }, slots, true);
+      collect("#", root, v -> { }, slots);
       Slot s = slots.get(r.nextInt(slots.size()));
       edit(s);
     }
@@ -48,7 +48,7 @@ public final class JsonEvolve {
 
   /** Every subschema in a draft-7 tree. */
   @SuppressWarnings("unchecked")
-  static void collect(String ptr, Object v, Consumer<Object> set, List<Slot> out, boolean isRoot) {
+  static void collect(String ptr, Object v, Consumer<Object> set, List<Slot> out) {
     out.add(new Slot(ptr, v, set));
     if (!(v instanceof Map<?, ?> raw)) {
       return;
@@ -59,7 +59,7 @@ public final class JsonEvolve {
         for (String k : new ArrayList<>(((Map<String, Object>) members).keySet())) {
           Object x = ((Map<String, Object>) members).get(k);
           if (x instanceof Map || x instanceof Boolean) {
-            collect(ptr + "/" + kw + "/" + k, x, y -> ((Map<String, Object>) members).put(k, y), out, false);
+            collect(ptr + "/" + kw + "/" + k, x, y -> ((Map<String, Object>) members).put(k, y), out);
           }
         }
       }
@@ -68,7 +68,7 @@ public final class JsonEvolve {
         "not", "if", "then", "else"}) {
       Object x = m.get(kw);
       if (x instanceof Map || (x instanceof Boolean && !kw.equals("additionalProperties") && !kw.equals("additionalItems"))) {
-        collect(ptr + "/" + kw, x, y -> m.put(kw, y), out, false);
+        collect(ptr + "/" + kw, x, y -> m.put(kw, y), out);
       }
     }
     for (String kw : new String[] {"allOf", "anyOf", "oneOf", "items"}) {
@@ -76,7 +76,7 @@ public final class JsonEvolve {
         List<Object> list = (List<Object>) l;
         for (int i = 0; i < list.size(); i++) {
           int j = i;
-          collect(ptr + "/" + kw + "/" + i, list.get(i), y -> list.set(j, y), out, false);
+          collect(ptr + "/" + kw + "/" + i, list.get(i), y -> list.set(j, y), out);
         }
       }
     }

@@ -28,6 +28,6 @@ public final class JsonVersions {
       texts.add(Tree.compact(v));
       relaid.add(Tree.render(v, Tree.Style.random(r)));
     }
-    return new Versions(SchemaFormat.JSON, ".json", texts, relaid, String.join(" | ", edits));
+    return new Versions(SchemaFormat.JSON, texts, relaid, String.join(" | ", edits));
   }
 }

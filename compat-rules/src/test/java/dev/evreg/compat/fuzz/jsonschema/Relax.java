@@ -94,7 +94,7 @@ final class Relax {
   private static Map<String, Object> edit(Map<String, Object> tree, java.util.function.Consumer<Map<String, Object>> f) {
     Map<String, Object> copy = Tree.copy(tree);
     List<JsonEvolve.Slot> slots = new ArrayList<>();
-    JsonEvolve.collect("#", copy, v -> { }, slots, true);
+    JsonEvolve.collect("#", copy, v -> { }, slots);
     for (JsonEvolve.Slot s : slots) {
       if (s.value() instanceof Map<?, ?> m) {
         f.accept((Map<String, Object>) m);

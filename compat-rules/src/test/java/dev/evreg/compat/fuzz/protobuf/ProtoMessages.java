@@ -29,7 +29,7 @@ final class ProtoMessages {
       return Descriptors.FileDescriptor.buildFrom(proto, new Descriptors.FileDescriptor[0]);
     } catch (Exception e) {
       throw Fuzz.discard("protobuf-java refuses the descriptor (" + e.getClass().getSimpleName() + ": "
-          + String.valueOf(e.getMessage()).replaceAll("[0-9]+", "N").replaceAll("\"[^\"]*\"", "X") + ")");
+          + Fuzz.shape(e.getMessage()) + ")");
     }
   }
 

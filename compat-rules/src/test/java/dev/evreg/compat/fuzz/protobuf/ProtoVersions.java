@@ -26,6 +26,6 @@ public final class ProtoVersions {
       texts.add(ProtoGen.render(v, null, false));
       relaid.add(ProtoGen.render(v, new Random(r.nextLong()), true));
     }
-    return new Versions(SchemaFormat.PROTOBUF, ".proto", texts, relaid, String.join(" | ", edits));
+    return new Versions(SchemaFormat.PROTOBUF, texts, relaid, String.join(" | ", edits));
   }
 }
