@@ -82,26 +82,24 @@ final class DaemonCommand implements Callable<Integer> {
       }
       return report(false, top, "no daemon serves " + top + ": " + unsupported);
     }
-    Path endpoint = top.resolve(Wire.ENDPOINT);
-    String status = Client.ask(endpoint, Wire.Kind.STATUS);
-    return switch (action) {
-      case status -> report(status != null, top, status == null ? "no daemon serves " + top : "daemon: " + status);
-      case stop -> {
-        if (status == null) {
-          yield report(false, top, "no daemon serves " + top);
-        }
-        Client.ask(endpoint, Wire.Kind.STOP);
-        long pid = Long.parseLong(status.substring("pid ".length(), status.indexOf(',')));
-        boolean ended = awaitExit(pid);
-        yield report(false, top, ended ? "stopped the daemon (pid " + pid + ")"
-            : "stopping the daemon (pid " + pid + "): it takes no more commands and ends when the ones under way have");
+    if (action == Action.stop) {
+      Wire.Endpoint endpoint = Wire.Endpoint.read(top.resolve(Wire.ENDPOINT));
+      if (endpoint == null || Client.ask(top, Wire.Kind.STOP) == null) {
+        return report(false, top, "no daemon serves " + top);
       }
+      return report(false, top, awaitExit(endpoint.pid()) ? "stopped the daemon (pid " + endpoint.pid() + ")"
+          : "stopping the daemon (pid " + endpoint.pid() + "): it takes no more commands and ends when the ones "
+              + "under way have");
+    }
+    String status = Client.ask(top, Wire.Kind.STATUS);
+    return switch (action) {
+      case status, stop -> report(status != null, top, status == null ? "no daemon serves " + top : "daemon: " + status);
       case start -> {
         if (status != null) {
           yield report(true, top, "a daemon runs already: " + status);
         }
         Map<String, String> env = Terminal.current().env();
-        for (String jvmOptions : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+        for (String jvmOptions : Wire.JVM_OPTIONS_ENV) {
           if (env.get(jvmOptions) != null) {
             throw new UserError(jvmOptions + " is set, and bin/evreg runs commands without a daemon while it is "
                 + "(the JVM options would apply to its client too); unset it to start one");
@@ -110,7 +108,7 @@ final class DaemonCommand implements Callable<Integer> {
         if (idle.compareTo(IDLE_MAX) > 0) {
           throw new UserError("--idle-timeout " + idle.toHours() + "h is too long; at most " + IDLE_MAX.toHours() + "h");
         }
-        yield report(true, top, "started the daemon: " + start(top, endpoint) + "; bin/evreg commands run in " + top
+        yield report(true, top, "started the daemon: " + start(top) + "; bin/evreg commands run in " + top
             + (env.get("EVREG_NO_DAEMON") != null ? " without EVREG_NO_DAEMON (set in this shell)" : "")
             + " now use it ('evreg daemon stop' stops it)");
       }
@@ -118,7 +116,7 @@ final class DaemonCommand implements Callable<Integer> {
   }
 
   /** Starts a daemon JVM in its own session (it outlives this command and its terminal) and waits for it to answer. */
-  private String start(Path top, Path endpoint) throws IOException, InterruptedException {
+  private String start(Path top) throws IOException, InterruptedException {
     Path log = top.resolve(Wire.LOG);
     Files.createDirectories(log.getParent());
     List<String> cmd = new ArrayList<>();
@@ -147,7 +145,7 @@ final class DaemonCommand implements Callable<Integer> {
     Process p = pb.start();
     long deadline = System.nanoTime() + START_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      String status = Client.ask(endpoint, Wire.Kind.STATUS);
+      String status = Client.ask(top, Wire.Kind.STATUS);
       if (status != null) {
         return status;
       }

@@ -1,5 +1,6 @@
 package dev.evreg.cli;
 
+import dev.evreg.cli.daemon.Wire;
 import dev.evreg.compat.Location;
 import dev.evreg.compat.Suggestions;
 import dev.evreg.compat.source.SchemaException;
@@ -37,8 +38,8 @@ public final class Main {
       try {
         code.set(execute(out, err, args));
       } catch (Throwable e) {
-        // what execute does not handle (an error while building the command line, say) is still one line
-        code.set(failure(e, err, List.of(args).contains("-v") || List.of(args).contains("--verbose")));
+        // what picocli's handlers do not see (an error while building the command line, say) is one line too
+        code.set(failure(e, err, Wire.verbose(List.of(args))));
       }
     }, "evreg", STACK_BYTES);
     worker.start();
@@ -70,7 +71,7 @@ public final class Main {
 
   static int execute(PrintStream out, PrintStream err, String... args) {
     // before picocli has parsed (or when it fails): the raw arguments; after: what it parsed
-    boolean verbose = List.of(args).contains("-v") || List.of(args).contains("--verbose");
+    boolean verbose = Wire.verbose(List.of(args));
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       out.println(EvregCommand.Version.text());
       return ExitCode.OK.code();
@@ -95,6 +96,9 @@ public final class Main {
     if ("help".equals(invoked)) {
       cl.addSubcommand("help", new CommandLine.HelpCommand());
     }
+    // usage help in colour by evreg's rule for its terminal (the client's, in the daemon), not the JVM's
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(
+        Terminal.current().colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setParameterExceptionHandler((ex, a) -> {
@@ -105,16 +109,12 @@ public final class Main {
     });
     cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, err, verbose || verbose(parsed)));
     long built = System.nanoTime();
-    try {
-      int code = cl.execute(args);
-      if (verbose || verbose(cl.getParseResult())) {
-        err.printf("evreg: timing: command line %d ms, command %d ms%n",
-            (built - start) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
-      }
-      return code;
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return failure(e, err, verbose);
+    int code = cl.execute(args);
+    if (verbose || verbose(cl.getParseResult())) {
+      err.printf("evreg: timing: command line %d ms, command %d ms%n",
+          (built - start) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
     }
+    return code;
   }
 
   private static final Pattern UNMATCHED = Pattern.compile("Unmatched arguments? (?:at|from) index \\d+: (.*)", Pattern.DOTALL);

@@ -15,8 +15,7 @@ final class Style {
 
   /** Colour when stdout is a terminal, {@code --no-color} is absent and NO_COLOR is unset. */
   static Style forTerminal(boolean noColor) {
-    Terminal t = Terminal.current();
-    return new Style(t.rich() && t.env().get("NO_COLOR") == null && !noColor);
+    return new Style(Terminal.current().colour() && !noColor);
   }
 
   String line(Finding f, String suffix) {

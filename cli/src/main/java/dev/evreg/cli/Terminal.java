@@ -31,8 +31,13 @@ public record Terminal(boolean interactive, PrintStream stderr, Map<String, Stri
     }
   }
 
-  /** An interactive terminal that is not "dumb"; colours need NO_COLOR unset as well. */
+  /** An interactive terminal that is not "dumb". */
   boolean rich() {
     return interactive && !"dumb".equals(env.get("TERM"));
+  }
+
+  /** Colour: a rich terminal, and NO_COLOR unset. */
+  boolean colour() {
+    return rich() && env.get("NO_COLOR") == null;
   }
 }

@@ -39,13 +39,13 @@ public final class Client {
       code = run(List.of(args));
     } catch (RuntimeException | LinkageError e) {
       // a broken client must not stand between the user and the command: run it without the daemon
-      code = fallback(verbose(List.of(args)), "the client failed: " + e);
+      code = fallback(Wire.verbose(List.of(args)), "the client failed: " + e);
     }
     System.exit(code);
   }
 
   static int run(List<String> args) {
-    boolean verbose = verbose(args);
+    boolean verbose = Wire.verbose(args);
     Wire.Endpoint endpoint = Wire.Endpoint.read(Wire.ENDPOINT);
     if (endpoint == null) {
       return fallback(verbose, "no daemon serves this folder");
@@ -53,59 +53,80 @@ public final class Client {
     Wire.Request request = new Wire.Request(endpoint.token(), Wire.Kind.RUN, Path.of("").toAbsolutePath().toString(),
         System.console() != null, Wire.relevant(System.getenv()), args, System.getProperty("evreg.jar", ""),
         Wire.java());
-    try (Socket s = connect(Wire.ENDPOINT, endpoint)) {
-      if (s == null) {
+    try (Exchange x = Exchange.of(Wire.ENDPOINT, endpoint, request)) {
+      if (x == null) {
         return fallback(verbose, "the daemon is gone (removed " + Wire.ENDPOINT + ")");
       }
-      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
-      DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
-      request.write(out);
-      int type = in.read();
-      byte[] answer = type < 0 ? new byte[0] : Wire.payload(in);
-      if (type == Wire.FALLBACK) {
-        return fallback(verbose, new String(answer, StandardCharsets.UTF_8));
+      String answer = new String(x.payload(), StandardCharsets.UTF_8);
+      if (x.type() == Wire.FALLBACK) {
+        return fallback(verbose, answer);
       }
-      if (type == Wire.ELSEWHERE) {
-        removeIfStill(Wire.ENDPOINT, endpoint);
-        return fallback(verbose, new String(answer, StandardCharsets.UTF_8) + " (removed " + Wire.ENDPOINT
-            + ", a copy)");
+      if (x.type() == Wire.ELSEWHERE) {
+        return fallback(verbose, answer + " (removed " + Wire.ENDPOINT + ", a copy)");
       }
-      if (type != Wire.ACCEPTED) {
+      if (x.type() != Wire.ACCEPTED) {
         return fallback(verbose, "no evreg daemon answers on port " + endpoint.port());
       }
-      Wire.signal(out, Wire.GO);
-      s.setSoTimeout(0);
-      return new Relay().copy(in);
+      Wire.signal(x.out(), Wire.GO);
+      x.socket().setSoTimeout(0);
+      return new Relay().copy(x.in());
     } catch (IOException e) {
       return fallback(verbose, "the daemon did not answer: " + e.getMessage());
     }
   }
 
   /**
-   * Asks the daemon whose endpoint is in {@code file} (in {@code .git/evreg} of a top folder) for its
-   * status (or to stop) and returns its status line, or null when no daemon serves that folder (the
-   * file of one that died, or a copy of another folder's, is removed).
+   * Asks the daemon that serves the work tree {@code top} for its status (or to stop) and returns
+   * its status line, or null when none does (the endpoint file of one that died, or a copy of
+   * another folder's, is removed).
    */
-  public static String ask(Path file, Wire.Kind kind) {
+  public static String ask(Path top, Wire.Kind kind) {
+    Path file = top.resolve(Wire.ENDPOINT);
     Wire.Endpoint endpoint = Wire.Endpoint.read(file);
     if (endpoint == null) {
       return null;
     }
-    try (Socket s = connect(file, endpoint)) {
+    Wire.Request request = new Wire.Request(endpoint.token(), kind, top.toAbsolutePath().toString(), false, Map.of(), List.of(), "",
+        Wire.java());
+    try (Exchange x = Exchange.of(file, endpoint, request)) {
+      return x != null && x.type() == Wire.STATUS ? new String(x.payload(), StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      return null; // alive but not answering (stopped, or stopping): not a daemon that serves
+    }
+  }
+
+  /** A request sent and the daemon's first frame ({@code type} -1 when it closed without one). */
+  private record Exchange(Socket socket, DataOutputStream out, DataInputStream in, int type, byte[] payload)
+      implements AutoCloseable {
+
+    /**
+     * Sends {@code request} to the daemon of {@code endpoint} (read from {@code file}) and reads its
+     * first frame; null when that daemon is gone. An endpoint file the daemon calls a copy is removed.
+     */
+    static Exchange of(Path file, Wire.Endpoint endpoint, Wire.Request request) throws IOException {
+      Socket s = connect(file, endpoint);
       if (s == null) {
         return null;
       }
-      Path top = file.toAbsolutePath().getParent().getParent().getParent();
-      new Wire.Request(endpoint.token(), kind, top.toString(), false, Map.of(), List.of(), "", Wire.java())
-          .write(new DataOutputStream(new BufferedOutputStream(s.getOutputStream())));
-      DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
-      int type = in.read();
-      if (type == Wire.ELSEWHERE) {
-        removeIfStill(file, endpoint);
+      try {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+        request.write(out);
+        int type = in.read();
+        Exchange x = new Exchange(s, out, in, type, type < 0 ? new byte[0] : Wire.payload(in));
+        if (type == Wire.ELSEWHERE) {
+          endpoint.removeFrom(file);
+        }
+        return x;
+      } catch (IOException | RuntimeException e) {
+        s.close();
+        throw e;
       }
-      return type == Wire.STATUS ? new String(Wire.payload(in), StandardCharsets.UTF_8) : null;
-    } catch (IOException e) {
-      return null; // alive but not answering (stopped, or stopping): not a daemon that serves
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
     }
   }
 
@@ -116,7 +137,7 @@ public final class Client {
    */
   private static Socket connect(Path file, Wire.Endpoint endpoint) throws IOException {
     if (!alive(endpoint.pid())) {
-      removeIfStill(file, endpoint);
+      endpoint.removeFrom(file);
       return null;
     }
     Socket s = new Socket();
@@ -126,7 +147,7 @@ public final class Client {
       return s;
     } catch (ConnectException refused) {
       s.close();
-      removeIfStill(file, endpoint);
+      endpoint.removeFrom(file);
       return null;
     } catch (IOException e) {
       s.close();
@@ -134,11 +155,6 @@ public final class Client {
     }
   }
 
-  private static void removeIfStill(Path file, Wire.Endpoint endpoint) throws IOException {
-    if (endpoint.equals(Wire.Endpoint.read(file))) {
-      Files.deleteIfExists(file);
-    }
-  }
 
   /** Whether process {@code pid} exists: from /proc where there is one (cheaper for a JVM that lives 60 ms). */
   private static boolean alive(long pid) {
@@ -149,15 +165,6 @@ public final class Client {
     return ProcessHandle.of(pid).isPresent();
   }
 
-  /** {@code --verbose}, or {@code -v} alone or among other short options ({@code -qv}). */
-  private static boolean verbose(List<String> args) {
-    for (String a : args) {
-      if (a.equals("--verbose") || a.length() > 1 && a.charAt(0) == '-' && a.charAt(1) != '-' && a.indexOf('v') > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** Copies the daemon's frames to stdout and stderr, until the exit code. */
   private static final class Relay {

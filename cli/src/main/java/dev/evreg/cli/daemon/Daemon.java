@@ -51,13 +51,14 @@ public final class Daemon {
   private final List<Stamp> classpath = Stamp.classpath();
   private final Instant started = Instant.now();
   private volatile long lastActive = System.nanoTime();
-  private final AtomicInteger running = new AtomicInteger();
-  /** Connections accepted and not yet done: a stop waits for them, so that no accepted command is cut off. */
+  /**
+   * Connections accepted and not yet done (a running command's among them): a stop waits for them,
+   * so that no accepted command is cut off, and the daemon is idle only without any.
+   */
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger served = new AtomicInteger();
   private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
   private ServerSocket server;
-  private String token;
   private Wire.Endpoint endpoint;
 
   /** A classpath file's size and time: when they change, the daemon runs an older evreg. */
@@ -119,14 +120,13 @@ public final class Daemon {
   /** Listens on a free loopback port and publishes it, with a fresh token, in a file only this user can read. */
   private void bind() throws IOException {
     Files.createDirectories(Wire.ENDPOINT.getParent());
-    if (Client.ask(Wire.ENDPOINT, Wire.Kind.STATUS) != null) {
+    if (Client.ask(top, Wire.Kind.STATUS) != null) {
       throw new IOException("another daemon serves " + top + " already");
     }
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
-    token = HexFormat.of().formatHex(secret);
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    endpoint = new Wire.Endpoint(server.getLocalPort(), token, ProcessHandle.current().pid());
+    endpoint = new Wire.Endpoint(server.getLocalPort(), HexFormat.of().formatHex(secret), ProcessHandle.current().pid());
     Path tmp = Wire.ENDPOINT.resolveSibling("daemon.port." + endpoint.pid() + ".tmp");
     Files.deleteIfExists(tmp);
     try {
@@ -136,19 +136,9 @@ public final class Daemon {
     }
     Files.writeString(tmp, endpoint.text(), StandardCharsets.US_ASCII);
     Files.move(tmp, Wire.ENDPOINT, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    Runtime.getRuntime().addShutdownHook(new Thread(this::unpublish));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> endpoint.removeFrom(Wire.ENDPOINT)));
   }
 
-  /** Removes the endpoint file if it still names this daemon (a client removes one whose daemon is gone). */
-  private void unpublish() {
-    try {
-      if (endpoint.equals(Wire.Endpoint.read(Wire.ENDPOINT))) {
-        Files.deleteIfExists(Wire.ENDPOINT);
-      }
-    } catch (IOException e) {
-      // the next client removes it
-    }
-  }
 
   private void serve() {
     while (!server.isClosed()) {
@@ -175,16 +165,20 @@ public final class Daemon {
       socket.setSoTimeout(CLIENT_MILLIS);
       DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
       DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-      Wire.Request req = Wire.Request.read(in, token);
+      Wire.Request req = Wire.Request.read(in, endpoint.token());
       String elsewhere = elsewhere(req.cwd());
       if (elsewhere != null) {
         // the client found this daemon's endpoint file in another folder: a copy of the repository
         Wire.frame(out, Wire.ELSEWHERE, elsewhere);
         return;
       }
-      if (req.kind() != Wire.Kind.RUN && changedClasspath() != null) {
-        // an older evreg's daemon is not one that runs: start replaces it
-        stop("evreg was rebuilt (" + changedClasspath() + ")");
+      String changed = changedClasspath();
+      if (changed != null) {
+        // an older evreg's daemon answers nothing: a command runs without it, and start replaces it
+        stop("evreg was rebuilt (" + changed + ")");
+        if (req.kind() == Wire.Kind.RUN) {
+          Wire.frame(out, Wire.FALLBACK, "evreg was rebuilt after the daemon started; the daemon stops");
+        }
         return;
       }
       switch (req.kind()) {
@@ -223,7 +217,6 @@ public final class Daemon {
    * not read its output (a pager left open) holds up only itself.
    */
   private void run(Wire.Request req, DataOutputStream out) throws IOException {
-    running.incrementAndGet();
     lastActive = System.nanoTime();
     try {
       Charset cs = Charset.defaultCharset();
@@ -237,7 +230,6 @@ public final class Daemon {
       served.incrementAndGet();
     } finally {
       lastActive = System.nanoTime();
-      running.decrementAndGet();
     }
   }
 
@@ -258,13 +250,10 @@ public final class Daemon {
     if (req.args().contains("daemon")) {
       return "'evreg daemon' runs in a JVM of its own";
     }
-    if (req.args().isEmpty() || req.args().stream().anyMatch(Daemon::asksForHelp)) {
-      return "usage help is coloured (or not) for the terminal of the JVM that prints it";
-    }
     if (!req.java().equals(Wire.java())) {
       return "the daemon runs on another Java (" + Wire.java() + ") than " + req.java();
     }
-    if (!req.evreg().isEmpty() && classpath.stream().noneMatch(s -> sameFile(s.file(), Path.of(req.evreg())))) {
+    if (!req.evreg().isEmpty() && classpath.stream().noneMatch(s -> sameFile(s.file(), req.evreg()))) {
       return "the daemon runs another evreg than " + req.evreg();
     }
     for (String a : req.args()) {
@@ -281,32 +270,20 @@ public final class Daemon {
       return "the environment differs from the daemon's in " + String.join(", ", keys)
           + "; restart it from this environment: evreg daemon stop; evreg daemon start";
     }
-    String changed = changedClasspath();
-    if (changed != null) {
-      stop("evreg was rebuilt (" + changed + ")");
-      return "evreg was rebuilt after the daemon started; the daemon stops";
-    }
     return null;
   }
 
   /** Why a client in {@code cwd} is not one this daemon serves, or null when it is. */
   private String elsewhere(String cwd) {
+    return sameFile(top, cwd) ? null : "the daemon serves " + top + ", not " + cwd;
+  }
+
+
+  /** Whether {@code other} (a path a client sent) names {@code file}; a path that is no file's is not. */
+  private static boolean sameFile(Path file, String other) {
     try {
-      return Files.isSameFile(Path.of(cwd), top) ? null : "the daemon serves " + top + ", not " + cwd;
+      return Files.isSameFile(file, Path.of(other));
     } catch (IOException | RuntimeException e) {
-      return "the daemon serves " + top + ", not " + cwd;
-    }
-  }
-
-  /** An argument picocli reads as a request for usage help ({@code -h} also among other short options). */
-  private static boolean asksForHelp(String arg) {
-    return arg.equals("help") || arg.equals("--help") || arg.matches("-[A-Za-z]*h[A-Za-z]*");
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      return Files.isSameFile(a, b);
-    } catch (IOException e) {
       return false;
     }
   }
@@ -342,7 +319,7 @@ public final class Daemon {
     } catch (IOException e) {
       // closed or not, no client finds it once its endpoint is gone
     }
-    unpublish();
+    endpoint.removeFrom(Wire.ENDPOINT);
   }
 
   private void watchIdle() {
@@ -353,7 +330,7 @@ public final class Daemon {
       } catch (InterruptedException e) {
         return;
       }
-      if (running.get() == 0 && connections.get() == 0 && (System.nanoTime() - lastActive) / 1_000_000 > idleMillis) {
+      if (connections.get() == 0 && (System.nanoTime() - lastActive) / 1_000_000 > idleMillis) {
         stop("idle for " + minutes(idle));
       } else if (!endpoint.equals(Wire.Endpoint.read(Wire.ENDPOINT))) {
         // .git/evreg deleted, or another daemon started at the same moment: no client finds this one
@@ -370,9 +347,10 @@ public final class Daemon {
   private void warmUp() {
     PrintStream none = new PrintStream(OutputStream.nullOutputStream());
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    long quiet = lastActive; // changes when a command comes
     for (String[] args : List.of(new String[] {"check"}, new String[] {"subjects"}, new String[] {"check"},
         new String[] {"subjects"}, new String[] {"check"})) {
-      if (System.nanoTime() > end || served.get() > 0 || running.get() > 0 || server.isClosed()) {
+      if (System.nanoTime() > end || lastActive != quiet || server.isClosed()) {
         return;
       }
       Terminal.runAs(new Terminal(false, none, env), () -> Main.run(none, none, args));

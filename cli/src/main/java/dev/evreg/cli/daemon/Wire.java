@@ -66,6 +66,8 @@ public final class Wire {
    */
   static final List<String> SAME_ENV = List.of("HOME", "XDG_CONFIG_HOME", "TZ", "LANG", "LC_ALL", "LC_CTYPE",
       "LC_MESSAGES", "JAVA_HOME", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+  /** The JVM options a JVM takes from the environment: bin/evreg starts no client while one is set. */
+  public static final List<String> JVM_OPTIONS_ENV = SAME_ENV.subList(SAME_ENV.size() - 3, SAME_ENV.size());
   /** Switches of bin/evreg itself, which no command reads. */
   static final List<String> LAUNCHER_ENV = List.of("EVREG_NO_DAEMON", "EVREG_NO_CDS");
   /** Variables that belong to the client's terminal, passed to the command as they are. */
@@ -87,6 +89,16 @@ public final class Wire {
 
   static boolean compared(String key) {
     return (SAME_ENV.contains(key) || key.startsWith("GIT_") || key.startsWith("EVREG_")) && !LAUNCHER_ENV.contains(key);
+  }
+
+  /** Whether a command line asks for {@code --verbose}, also as {@code -v} among other short options ({@code -qv}). */
+  public static boolean verbose(List<String> args) {
+    for (String a : args) {
+      if (a.equals("--verbose") || a.length() > 1 && a.charAt(0) == '-' && a.charAt(1) != '-' && a.indexOf('v') > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** This JVM, as a daemon and its client compare it. */
@@ -112,6 +124,17 @@ public final class Wire {
 
     public String text() {
       return port + " " + token + " " + pid + "\n";
+    }
+
+    /** Removes {@code file} if it still names this endpoint (and not a newer daemon's). */
+    public void removeFrom(Path file) {
+      try {
+        if (equals(read(file))) {
+          java.nio.file.Files.deleteIfExists(file);
+        }
+      } catch (IOException e) {
+        // the next client that finds nobody there removes it
+      }
     }
   }
 
