@@ -8,6 +8,8 @@ import dev.evreg.compat.Severity;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -101,26 +103,23 @@ final class Converters {
 
   /** Seconds, or a number with ms, s, m or h: {@code 5}, {@code 500ms}, {@code 2m}, {@code 1h}. */
   static final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+
     @Override
     public Duration convert(String value) {
-      String v = value.trim().toLowerCase(Locale.ROOT);
+      Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
       try {
-        if (!v.matches("\\d+(\\.\\d+)?(ms|s|m|h)?")) {
+        if (!m.matches()) {
           throw new NumberFormatException(value);
         }
-        if (v.endsWith("ms")) {
-          return positive(Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))), value);
-        }
-        if (v.endsWith("h")) {
-          return positive(Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1))), value);
-        }
-        if (v.endsWith("m")) {
-          return positive(Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1))), value);
-        }
-        if (v.endsWith("s")) {
-          v = v.substring(0, v.length() - 1);
-        }
-        return positive(Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000)), value);
+        String n = m.group(1);
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return positive(switch (unit) {
+          case "ms" -> Duration.ofMillis(Long.parseLong(n));
+          case "m" -> Duration.ofMinutes(Long.parseLong(n));
+          case "h" -> Duration.ofHours(Long.parseLong(n));
+          default -> Duration.ofMillis(Math.round(Double.parseDouble(n) * 1000)); // seconds, also 1.5
+        }, value);
       } catch (NumberFormatException e) {
         throw new TypeConversionException("'" + value + "' is not a duration; write it as 5, 5s, 500ms, 2m or 1h");
       }

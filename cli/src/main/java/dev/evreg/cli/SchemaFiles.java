@@ -3,15 +3,16 @@ package dev.evreg.cli;
 import dev.evreg.compat.SchemaFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Expands the paths a command is given: files as they are, folders to the schema files under them. */
 final class SchemaFiles {
@@ -38,24 +39,29 @@ final class SchemaFiles {
    * it with '/' separators; folders named node_modules or .git below it are skipped.
    */
   static SortedSet<String> under(Path dir, SchemaFormat type) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile)
-          .map(dir::relativize)
-          .filter(rel -> rel.getParent() == null || !skipped(rel.getParent()))
-          .map(rel -> rel.toString().replace('\\', '/'))
-          .filter(rel -> type != null ? rel.endsWith(type.extension()) : SchemaFormat.fromPath(rel).isPresent())
-          .collect(Collectors.toCollection(TreeSet::new));
+    SortedSet<String> files = new TreeSet<>();
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+          // not walked at all: a repository's .git/objects holds many thousand files
+          return !d.equals(dir) && SKIPPED.contains(d.getFileName().toString())
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+          String rel = dir.relativize(f).toString().replace('\\', '/');
+          if (Files.isRegularFile(f) // a link to a file counts, as it did with Files.walk
+              && (type != null ? rel.endsWith(type.extension()) : SchemaFormat.fromPath(rel).isPresent())) {
+            files.add(rel);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static boolean skipped(Path folders) {
-    for (Path name : folders) {
-      if (SKIPPED.contains(name.toString())) {
-        return true;
-      }
-    }
-    return false;
+    return files;
   }
 }

@@ -82,7 +82,7 @@ final class TreeCompat {
     Map<String, ParsedSchema> oldProtos = Map.of();
     Map<String, ParsedSchema> newProtos = Map.of();
     if (!protos.isEmpty()) {
-      FutureTask<Map<String, ParsedSchema>> newSide = new FutureTask<>(() -> readTree(newReader, newDir, protos));
+      FutureTask<Map<String, ParsedSchema>> newSide = new FutureTask<>(() -> newReader.readProtoTree(newDir, protos));
       new Thread(null, newSide, "evreg-new-side", Main.STACK_BYTES).start();
       oldProtos = oldReader.readProtoTree(oldDir, protos);
       newProtos = result(newSide);
@@ -103,16 +103,7 @@ final class TreeCompat {
     return new Tree(results, added, removed);
   }
 
-  /** One side's .proto files read as a tree (run on the new side's thread); empty when it fails. */
-  private static Map<String, ParsedSchema> readTree(SchemaReader reader, Path dir, List<String> protos) {
-    try {
-      return reader.readProtoTree(dir, protos);
-    } catch (RuntimeException | StackOverflowError e) {
-      return Map.of(); // run() then reads each file alone and reports its error
-    }
-  }
-
-  /** The new side's tree once its thread is done; empty if it could not finish. */
+  /** The new side's tree once its thread is done; empty if it failed (run() then reads each file alone and reports its error). */
   private static Map<String, ParsedSchema> result(FutureTask<Map<String, ParsedSchema>> side) {
     try {
       return side.get();

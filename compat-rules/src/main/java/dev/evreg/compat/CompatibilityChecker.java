@@ -53,8 +53,7 @@ public final class CompatibilityChecker {
     try {
       return findings(level, old, candidate, options);
     } catch (StackOverflowError e) {
-      throw new SchemaException(candidate.source().path(), 0, 0, "the schemas nest too deeply to compare on this "
-          + "thread's stack; run evreg on a thread with a larger stack (-Xss)");
+      throw SchemaException.tooDeep(candidate.source().path(), "compare");
     }
   }
 

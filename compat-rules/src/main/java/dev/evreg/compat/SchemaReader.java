@@ -177,8 +177,7 @@ public final class SchemaReader {
     try {
       return parse.get();
     } catch (StackOverflowError e) {
-      throw new SchemaException(path, 0, 0, "nests too deeply to read on this thread's stack; "
-          + "run evreg on a thread with a larger stack (-Xss)");
+      throw SchemaException.tooDeep(path, "read");
     }
   }
 }

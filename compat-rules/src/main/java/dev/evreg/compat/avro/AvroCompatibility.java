@@ -59,7 +59,7 @@ public final class AvroCompatibility implements CompatibilityEngine<AvroSchema> 
    */
   private static SchemaException ambiguousField(ReadPair<AvroSchema> pair, AvroRuntimeException e) {
     AvroSchema reader = pair.reader();
-    List<Schema> writerRecords = records(pair.writer().schema());
+    List<Schema> writerRecords = AvroSchema.records(pair.writer().schema());
     // records Avro pairs by name first; any record after (the top-level records are paired whatever their names)
     for (boolean byName : new boolean[] {true, false}) {
       SchemaException located = ambiguousField(pair, writerRecords, byName);
@@ -73,7 +73,7 @@ public final class AvroCompatibility implements CompatibilityEngine<AvroSchema> 
 
   private static SchemaException ambiguousField(ReadPair<AvroSchema> pair, List<Schema> writerRecords, boolean byName) {
     AvroSchema reader = pair.reader();
-    for (Schema r : records(reader.schema())) {
+    for (Schema r : AvroSchema.records(reader.schema())) {
       for (Schema.Field f : r.getFields()) {
         if (f.aliases().isEmpty()) {
           continue;
@@ -105,28 +105,6 @@ public final class AvroCompatibility implements CompatibilityEngine<AvroSchema> 
     return null;
   }
 
-  /** Every record reachable from {@code s}, each once. */
-  private static List<Schema> records(Schema s) {
-    List<Schema> out = new ArrayList<>();
-    collect(s, out, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-    return out;
-  }
-
-  private static void collect(Schema s, List<Schema> out, Set<Schema> seen) {
-    if (!seen.add(s)) {
-      return;
-    }
-    switch (s.getType()) {
-      case RECORD -> {
-        out.add(s);
-        s.getFields().forEach(f -> collect(f.schema(), out, seen));
-      }
-      case ARRAY -> collect(s.getElementType(), out, seen);
-      case MAP -> collect(s.getValueType(), out, seen);
-      case UNION -> s.getTypes().forEach(t -> collect(t, out, seen));
-      default -> { }
-    }
-  }
 
   private static Finding toFinding(SchemaCompatibility.Incompatibility inc, ReadPair<AvroSchema> pair) {
     Walk walk = new Walk(pair.reader(), pair.writer());

@@ -5,6 +5,11 @@ import dev.evreg.compat.SchemaFormat;
 import dev.evreg.compat.json.JsonValue;
 import dev.evreg.compat.model.EventSchema;
 import dev.evreg.compat.source.SourceFile;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import org.apache.avro.Schema;
 
 /** An Avro schema file: its text, its positioned JSON tree and Avro's own parse. */
@@ -45,6 +50,29 @@ public final class AvroSchema implements ParsedSchema {
 
   AvroTree tree() {
     return tree;
+  }
+
+  /** Every record reachable from {@code s} (through fields, arrays, maps and unions), each once, in walk order. */
+  public static List<Schema> records(Schema s) {
+    List<Schema> out = new ArrayList<>();
+    collect(s, out, Collections.newSetFromMap(new IdentityHashMap<>()));
+    return out;
+  }
+
+  private static void collect(Schema s, List<Schema> out, Set<Schema> seen) {
+    if (!seen.add(s)) {
+      return;
+    }
+    switch (s.getType()) {
+      case RECORD -> {
+        out.add(s);
+        s.getFields().forEach(f -> collect(f.schema(), out, seen));
+      }
+      case ARRAY -> collect(s.getElementType(), out, seen);
+      case MAP -> collect(s.getValueType(), out, seen);
+      case UNION -> s.getTypes().forEach(t -> collect(t, out, seen));
+      default -> { }
+    }
   }
 
   /**

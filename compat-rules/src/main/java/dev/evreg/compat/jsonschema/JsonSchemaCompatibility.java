@@ -47,8 +47,7 @@ public final class JsonSchemaCompatibility implements CompatibilityEngine<JsonSc
     try {
       return JsonSchemaDiff.diff(writer, reader, options.jsonPolicy(), Deadline.in(options.timeout()));
     } catch (StackOverflowError e) {
-      throw new SchemaException(reader.source().path(), 0, 0,
-          "the schemas nest too deeply to compare on this thread's stack; run evreg on a thread with a larger stack (-Xss)");
+      throw SchemaException.tooDeep(reader.source().path(), "compare");
     }
   }
 

@@ -63,8 +63,7 @@ public final class Linter {
         try {
           rule.check(ctx);
         } catch (StackOverflowError e) {
-          throw new SchemaException(schema.source().path(), 0, 0, "the schema nests too deeply for lint rule "
-              + rule.info().id() + " on this thread's stack; run evreg with a larger stack (-Xss)");
+          throw SchemaException.tooDeep(schema.source().path(), "run lint rule " + rule.info().id());
         }
       }
     }

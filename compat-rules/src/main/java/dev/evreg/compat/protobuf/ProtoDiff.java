@@ -43,7 +43,6 @@ public final class ProtoDiff {
   public record Change(ProtoChange type, String description, Location location, Location previous) {}
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+[\\w.]+\\s*;");
-  private static final int MESSAGE_MAX = Reserveds.FIELD_NUMBER_MAX;
 
   private enum Kind { SCALAR, MESSAGE, MAP }
 
@@ -126,8 +125,8 @@ public final class ProtoDiff {
     Map<Integer, String> newOneof = oneofByTag(nm);
     Set<String> oldOneofs = om.getOneOfs().stream().map(OneOf::getName).collect(Collectors.toSet());
     Set<String> newOneofs = nm.getOneOfs().stream().map(OneOf::getName).collect(Collectors.toSet());
-    Reserveds oldReserved = Reserveds.of(om.toElement().getReserveds(), MESSAGE_MAX);
-    Reserveds newReserved = Reserveds.of(nm.toElement().getReserveds(), MESSAGE_MAX);
+    Reserveds oldReserved = Reserveds.of(om.toElement().getReserveds(), Reserveds.FIELD_NUMBER_MAX);
+    Reserveds newReserved = Reserveds.of(nm.toElement().getReserveds(), Reserveds.FIELD_NUMBER_MAX);
     Location mNew = at(neu, nm);
     Location mOld = at(old, om);
 
@@ -388,8 +387,8 @@ public final class ProtoDiff {
     Map<Integer, List<EnumConstant>> ob = byNumber(oe);
     Map<Integer, List<EnumConstant>> nb = byNumber(ne);
     // wire reads "max" in an enum's reserved range as the message maximum too
-    Reserveds oldReserved = Reserveds.of(oe.toElement().getReserveds(), MESSAGE_MAX);
-    Reserveds newReserved = Reserveds.of(ne.toElement().getReserveds(), MESSAGE_MAX);
+    Reserveds oldReserved = Reserveds.of(oe.toElement().getReserveds(), Reserveds.FIELD_NUMBER_MAX);
+    Reserveds newReserved = Reserveds.of(ne.toElement().getReserveds(), Reserveds.FIELD_NUMBER_MAX);
     Location eNew = at(neu, ne);
     Location eOld = at(old, oe);
     String enumName = " on enum " + q(ne.getType());

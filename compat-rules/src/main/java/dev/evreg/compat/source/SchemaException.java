@@ -13,6 +13,15 @@ public class SchemaException extends RuntimeException {
   private final int column;
   private final String reason;
 
+  /**
+   * A schema deeper than the thread's stack can follow while {@code doing} it ("read", "compare",
+   * "run lint rule X"): bad input, with the way around it.
+   */
+  public static SchemaException tooDeep(String path, String doing) {
+    return new SchemaException(path, 0, 0, "the schema nests too deeply to " + doing
+        + " on this thread's stack; run evreg on a thread with a larger stack (-Xss)");
+  }
+
   public SchemaException(String path, int line, int column, String reason) {
     this(path, line, column, reason, null);
   }

@@ -60,7 +60,8 @@ public final class BlobParser {
     try {
       return reader.open(blob).getCachedBytes((int) SchemaReader.Options.DEFAULT_MAX_BYTES);
     } catch (LargeObjectException e) {
-      throw new SchemaException(display, 0, 0, "is larger than the 10 MB evreg reads as one schema");
+      throw new SchemaException(display, 0, 0, "is larger than the " + (SchemaReader.Options.DEFAULT_MAX_BYTES >> 20)
+          + " MB evreg reads as one schema");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,13 +8,9 @@ import dev.evreg.compat.lint.LintContext;
 import dev.evreg.compat.lint.LintRule;
 import dev.evreg.compat.model.Field;
 import dev.evreg.compat.model.RecordType;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.util.internal.Accessor;
@@ -46,7 +42,7 @@ public final class AvroDefaultUnusable implements LintRule {
     for (RecordType r : ctx.view().records()) {
       records.put(r.fullName(), r);
     }
-    for (Schema s : recordsOf(avro.schema(), new HashSet<>(), new ArrayList<>())) {
+    for (Schema s : AvroSchema.records(avro.schema())) {
       RecordType r = records.get(s.getFullName());
       for (Schema.Field f : s.getFields()) {
         if (!f.hasDefaultValue()) {
@@ -225,21 +221,5 @@ public final class AvroDefaultUnusable implements LintRule {
       case RECORD, ENUM, FIXED -> s.getName();
       default -> s.getType().getName();
     };
-  }
-
-  private static List<Schema> recordsOf(Schema s, Set<String> seen, List<Schema> out) {
-    switch (s.getType()) {
-      case RECORD -> {
-        if (seen.add(s.getFullName())) {
-          out.add(s);
-          s.getFields().forEach(f -> recordsOf(f.schema(), seen, out));
-        }
-      }
-      case UNION -> s.getTypes().forEach(t -> recordsOf(t, seen, out));
-      case ARRAY -> recordsOf(s.getElementType(), seen, out);
-      case MAP -> recordsOf(s.getValueType(), seen, out);
-      default -> { }
-    }
-    return out;
   }
 }
